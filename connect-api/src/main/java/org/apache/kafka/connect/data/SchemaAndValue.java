@@ -1,0 +1,53 @@
+package org.apache.kafka.connect.data;
+
+import org.apache.kafka.common.annotation.InterfaceAudience;
+
+import java.util.Objects;
+
+/**
+ * A value together with its schema, as produced by converters. Neither is validated against the other.
+ */
+@InterfaceAudience.Public
+public class SchemaAndValue {
+
+    /** No schema and no value: what a converter returns for a null record. */
+    public static final SchemaAndValue NULL = new SchemaAndValue(null, null);
+
+    private final Schema schema;
+    private final Object value;
+
+    public SchemaAndValue(Schema schema, Object value) {
+        this.schema = schema;
+        this.value = value;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        SchemaAndValue other = (SchemaAndValue) o;
+        return Objects.equals(schema, other.schema) && Objects.equals(value, other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schema, value);
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaAndValue{schema=" + schema + ", value=" + value + "}";
+    }
+}
