@@ -52,8 +52,17 @@ class MemoryOffsetBackingStoreTest {
         store.start();
         AtomicReference<String> seen = new AtomicReference<>();
         AtomicReference<Future<Void>> write = new AtomicReference<>();
-        write.set(store.set(Map.of(KEY_A, utf8("1")),
-                (error, result) -> seen.set("error=" + error + " futureDone=" + write.get().isDone())));
+        // The callback may run on the writer thread before set() returns: wait until the future is published.
+        java.util.concurrent.CountDownLatch published = new java.util.concurrent.CountDownLatch(1);
+        write.set(store.set(Map.of(KEY_A, utf8("1")), (error, result) -> {
+            try {
+                published.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.set("error=" + error + " futureDone=" + write.get().isDone());
+        }));
+        published.countDown();
         write.get().get(5, TimeUnit.SECONDS);
         assertEquals("error=null futureDone=false", seen.get());
     }
