@@ -1,5 +1,8 @@
 package org.apache.kafka.connect.util;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.Objects;
 
 /**
@@ -11,15 +14,18 @@ public final class ConnectorTaskId implements Comparable<ConnectorTaskId> {
     private final String connector;
     private final int task;
 
-    public ConnectorTaskId(String connector, int task) {
+    @JsonCreator
+    public ConnectorTaskId(@JsonProperty("connector") String connector, @JsonProperty("task") int task) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.task = task;
     }
 
+    @JsonProperty("connector")
     public String connector() {
         return connector;
     }
 
+    @JsonProperty("task")
     public int task() {
         return task;
     }

@@ -1,0 +1,9 @@
+package org.apache.kafka.common.utils;
+
+/** Bridge for plugins linked against kafka-clients 4.3 and earlier, which had this class here; see {@link AppInfoParser}. */
+public class ExponentialBackoff extends org.apache.kafka.common.utils.internals.ExponentialBackoff {
+
+    public ExponentialBackoff(long initialInterval, int multiplier, long maxInterval, double jitter) {
+        super(initialInterval, multiplier, maxInterval, jitter);
+    }
+}

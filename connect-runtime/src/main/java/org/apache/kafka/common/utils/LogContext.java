@@ -1,0 +1,13 @@
+package org.apache.kafka.common.utils;
+
+/** Bridge for plugins linked against kafka-clients 4.3 and earlier, which had this class here; see {@link AppInfoParser}. */
+public class LogContext extends org.apache.kafka.common.utils.internals.LogContext {
+
+    public LogContext(String logPrefix) {
+        super(logPrefix);
+    }
+
+    public LogContext() {
+        super();
+    }
+}

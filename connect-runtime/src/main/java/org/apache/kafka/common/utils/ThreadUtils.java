@@ -1,0 +1,5 @@
+package org.apache.kafka.common.utils;
+
+/** Bridge for plugins linked against kafka-clients 4.3 and earlier, which had this class here; see {@link AppInfoParser}. */
+public class ThreadUtils extends org.apache.kafka.common.utils.internals.ThreadUtils {
+}
