@@ -59,7 +59,6 @@ class ApachePluginIsolationTest {
         try (EmbeddedConnectStandalone worker = new EmbeddedConnectStandalone(dir.resolve("isolated-worker"))
                 .withWorkerProperty("plugin.path", pluginPath.toString())
                 .hidingFromClasspath(SOURCE, SINK)) {
-            Files.createDirectories(worker.workDir());
             worker.start();
             ConnectRestClient rest = worker.rest();
 

@@ -34,11 +34,12 @@ final class EmbeddedConnectStandalone implements AutoCloseable {
     private final Path offsetsFile;
     private final Map<String, String> overrides = new HashMap<>();
     private final List<String> hiddenClasses = new ArrayList<>();
+    // A WorkerProcess, or a copy of that class from the isolated loader (so driven through reflection).
     private Object process;
     private URI restUrl;
     private URLClassLoader isolatedLoader;
 
-    /** @param workDir a directory of the test (offsets file and other worker files go there) */
+    /** @param workDir the worker's directory (for its offsets file), created on start if absent */
     EmbeddedConnectStandalone(Path workDir) {
         this.workDir = workDir;
         this.offsetsFile = workDir.resolve("connect.offsets");
@@ -56,7 +57,7 @@ final class EmbeddedConnectStandalone implements AutoCloseable {
         return this;
     }
 
-    Map<String, String> workerProperties() {
+    private Map<String, String> workerProperties() {
         Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers());
         props.put("listeners", "http://127.0.0.1:0");
@@ -66,7 +67,6 @@ final class EmbeddedConnectStandalone implements AutoCloseable {
         props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         props.put("key.converter.schemas.enable", "false");
         props.put("value.converter.schemas.enable", "false");
-        props.put("task.shutdown.graceful.timeout.ms", "5000");
         props.putAll(overrides);
         return props;
     }
@@ -75,6 +75,11 @@ final class EmbeddedConnectStandalone implements AutoCloseable {
     EmbeddedConnectStandalone start() {
         if (process != null) {
             throw new IllegalStateException("The worker is already running at " + restUrl);
+        }
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Map<String, String> props = workerProperties();
         if (hiddenClasses.isEmpty()) {
@@ -127,12 +132,9 @@ final class EmbeddedConnectStandalone implements AutoCloseable {
         return new ConnectRestClient(restUrl());
     }
 
+    /** Where the worker keeps its source offsets; it outlives {@link #stop()}. */
     Path offsetsFile() {
         return offsetsFile;
-    }
-
-    Path workDir() {
-        return workDir;
     }
 
     private void startIsolated(Map<String, String> props) {

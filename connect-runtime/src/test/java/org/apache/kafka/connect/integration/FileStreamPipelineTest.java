@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A standalone worker moves lines from a file through Kafka into another file with the FileStream connectors,
@@ -106,6 +107,7 @@ class FileStreamPipelineTest {
                 .path("filename").asText(), offsets.get().toString());
 
         worker.stop();
+        assertTrue(Files.size(worker.offsetsFile()) > 0, "the offsets file outlives the worker");
         LineFiles.append(input, "c", "d");
         worker.start();
 

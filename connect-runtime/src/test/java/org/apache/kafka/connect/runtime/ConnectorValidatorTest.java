@@ -108,7 +108,8 @@ class ConnectorValidatorTest {
         ConfigInfo keyConverter = entry(infos, "key.converter");
         assertEquals("org.apache.kafka.connect.json.JsonConverter", keyConverter.definition().defaultValue());
         assertEquals("org.apache.kafka.connect.json.JsonConverter", keyConverter.value().value());
-        assertTrue(keyConverter.value().recommendedValues().contains("org.apache.kafka.connect.storage.StringConverter"));
+        assertTrue(keyConverter.value().recommendedValues()
+                .contains("org.apache.kafka.connect.storage.StringConverter"));
         ConfigInfo keyVersion = entry(infos, "key.converter.plugin.version");
         assertEquals(VERSION, keyVersion.definition().defaultValue());
         assertEquals(List.of(VERSION), keyVersion.value().recommendedValues());

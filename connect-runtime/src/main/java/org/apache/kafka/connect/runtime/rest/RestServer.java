@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -141,9 +142,20 @@ public class RestServer {
     public void initializeResources(Herder herder, RestRequestForwarder forwarder) {
         log.info("Initializing REST resources");
         ResourceConfig resources = baseResourceConfig();
-        resources.register(new RootResource(herder, timeouts));
-        resources.register(new ConnectorsResource(herder, config, forwarder, timeouts));
-        resources.register(new ConnectorPluginsResource(herder, timeouts));
+        // Resources are registered as classes with their collaborators injected: Jersey 3.1 warns about every
+        // resource registered as an instance.
+        resources.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(herder).to(Herder.class);
+                bind(config).to(WorkerConfig.class);
+                bind(forwarder).to(RestRequestForwarder.class);
+                bind(timeouts).to(RestRequestTimeouts.class);
+            }
+        });
+        resources.register(RootResource.class);
+        resources.register(ConnectorsResource.class);
+        resources.register(ConnectorPluginsResource.class);
         boolean separateAdmin = !adminConnectors.isEmpty();
         if (adminListeners == null) {
             adminResources(herder).forEach(resources::register);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
  * config validation. Validation failures other than the type mismatch are answered with 500 and the failure's
  * {@code toString()}, as Apache does on this endpoint (create/update unwrap them instead).
  */
+@Singleton
 @Path("/connector-plugins")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,13 +42,13 @@ public class ConnectorPluginsResource {
     private final Herder herder;
     private final RestRequestTimeouts timeouts;
 
+    @Inject
     public ConnectorPluginsResource(Herder herder, RestRequestTimeouts timeouts) {
         this.herder = herder;
         this.timeouts = timeouts;
     }
 
     @GET
-    @Path("/")
     public List<PluginInfo> listConnectorPlugins(
             @DefaultValue("true") @QueryParam("connectorsOnly") boolean connectorsOnly) {
         return herder.connectorPlugins(connectorsOnly);

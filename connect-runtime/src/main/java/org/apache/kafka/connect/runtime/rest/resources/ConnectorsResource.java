@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,6 +57,7 @@ import jakarta.ws.rs.core.UriInfo;
  * pausing, stopping and deleting connectors, their topics and their offsets. Writes that a distributed worker must
  * run elsewhere go through {@link HerderRequests#awaitOrForward}; reads are answered from the local herder.
  */
+@Singleton
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class ConnectorsResource {
     private final WorkerConfig config;
     private final HerderRequests requests;
 
+    @Inject
     public ConnectorsResource(Herder herder, WorkerConfig config, RestRequestForwarder forwarder,
                               RestRequestTimeouts timeouts) {
         this.herder = herder;
@@ -80,7 +84,6 @@ public class ConnectorsResource {
     }
 
     @GET
-    @Path("/")
     public Response listConnectors(@QueryParam("expand") List<String> expand) {
         Collection<String> names = herder.connectors();
         if (expand == null || expand.isEmpty()) {
@@ -107,7 +110,6 @@ public class ConnectorsResource {
     }
 
     @POST
-    @Path("/")
     public Response createConnector(@QueryParam("forward") Boolean forward,
                                     @Context HttpHeaders headers,
                                     @Context UriInfo uriInfo,

@@ -9,6 +9,8 @@ import org.apache.kafka.connect.util.FutureCallback;
 
 import java.util.concurrent.ExecutionException;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * herder answers its liveness check in time and has finished starting, 503 while it is still starting, 500 when it
  * no longer answers after start-up.
  */
+@Singleton
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RootResource {
@@ -27,13 +30,13 @@ public class RootResource {
     private final Herder herder;
     private final RestRequestTimeouts timeouts;
 
+    @Inject
     public RootResource(Herder herder, RestRequestTimeouts timeouts) {
         this.herder = herder;
         this.timeouts = timeouts;
     }
 
     @GET
-    @Path("/")
     public ServerInfo serverInfo() {
         return new ServerInfo(AppInfoParser.getVersion(), AppInfoParser.getCommitId(), herder.kafkaClusterId());
     }
