@@ -263,7 +263,8 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
     // Restart plans
 
     /**
-     * The statuses a restart request will produce: what it restarts shows as RESTARTING, the rest as it is now.
+     * The statuses a restart request will produce: what it restarts shows as RESTARTING (with the trace of the
+     * status it replaces), the rest as it is now.
      *
      * @throws NotFoundException if the connector has no status yet
      */
@@ -282,7 +283,7 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
         boolean restartConnector = request.shouldRestartConnector(connectorStatus);
         ConnectorStateInfo.ConnectorState connectorState = restartConnector
                 ? new ConnectorStateInfo.ConnectorState(AbstractStatus.State.RESTARTING.name(),
-                        connectorStatus.workerId(), null, connectorStatus.version())
+                        connectorStatus.workerId(), connectorStatus.trace(), connectorStatus.version())
                 : connectorState(connectorStatus);
         List<ConnectorTaskId> tasksToRestart = new ArrayList<>();
         List<ConnectorStateInfo.TaskState> taskStates = new ArrayList<>();
@@ -291,8 +292,9 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
                 .forEach(task -> {
                     if (request.shouldRestartTask(task)) {
                         tasksToRestart.add(task.id());
+                        // Apache keeps the trace of the status being replaced.
                         taskStates.add(new ConnectorStateInfo.TaskState(task.id().task(),
-                                AbstractStatus.State.RESTARTING.name(), task.workerId(), null, task.version()));
+                                AbstractStatus.State.RESTARTING.name(), task.workerId(), task.trace(), task.version()));
                     } else {
                         taskStates.add(taskState(task));
                     }

@@ -1,7 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.ConverterConfig;
@@ -12,26 +11,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The key, value and header converters of one task. A converter the connector config names (e.g.
  * {@code key.converter}) replaces the worker's, and is configured with the connector's {@code key.converter.*}
  * settings; otherwise the worker's converter is used with the worker's settings. Key and value converters are
  * configured with {@code isKey}; header converters with {@code converter.type=header}.
+ * <p>
+ * The accessors return the converters wrapped so that every call, per-record ones included, runs with the
+ * converter's plugin class loader as the thread context loader (4.1+).
  */
 public final class TaskConverters {
 
     private static final Logger log = LoggerFactory.getLogger(TaskConverters.class);
 
-    private final Converter keyConverter;
-    private final Converter valueConverter;
-    private final HeaderConverter headerConverter;
+    private final LoaderSwappingConverter keyConverter;
+    private final LoaderSwappingConverter valueConverter;
+    private final LoaderSwappingHeaderConverter headerConverter;
 
+    /** Converters that are already configured; each runs with the loader of its own class. */
     public TaskConverters(Converter keyConverter, Converter valueConverter, HeaderConverter headerConverter) {
-        this.keyConverter = Objects.requireNonNull(keyConverter, "keyConverter");
-        this.valueConverter = Objects.requireNonNull(valueConverter, "valueConverter");
-        this.headerConverter = Objects.requireNonNull(headerConverter, "headerConverter");
+        this(new LoaderSwappingConverter(keyConverter, keyConverter.getClass().getClassLoader()),
+                new LoaderSwappingConverter(valueConverter, valueConverter.getClass().getClassLoader()),
+                new LoaderSwappingHeaderConverter(headerConverter, headerConverter.getClass().getClassLoader()));
+    }
+
+    TaskConverters(LoaderSwappingConverter keyConverter, LoaderSwappingConverter valueConverter,
+                   LoaderSwappingHeaderConverter headerConverter) {
+        this.keyConverter = keyConverter;
+        this.valueConverter = valueConverter;
+        this.headerConverter = headerConverter;
     }
 
     /**
@@ -46,18 +55,19 @@ public final class TaskConverters {
      */
     public static TaskConverters create(Plugins plugins, WorkerConfig workerConfig, ConnectorConfig connConfig,
                                         ClassLoader connectorLoader) {
-        Converter key = converter(plugins, workerConfig, connConfig, connectorLoader,
+        LoaderSwappingConverter key = converter(plugins, workerConfig, connConfig, connectorLoader,
                 ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, ConnectorConfig.KEY_CONVERTER_VERSION_CONFIG, true);
-        Converter value = null;
+        LoaderSwappingConverter value = null;
         try {
             value = converter(plugins, workerConfig, connConfig, connectorLoader,
                     ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, ConnectorConfig.VALUE_CONVERTER_VERSION_CONFIG,
                     false);
-            HeaderConverter header = headerConverter(plugins, workerConfig, connConfig, connectorLoader);
+            LoaderSwappingHeaderConverter header = headerConverter(plugins, workerConfig, connConfig,
+                    connectorLoader);
             return new TaskConverters(key, value, header);
         } catch (RuntimeException | LinkageError e) {
-            closeQuietly(plugins, key);
-            closeQuietly(plugins, value);
+            closeQuietly(key);
+            closeQuietly(value);
             throw e;
         }
     }
@@ -74,39 +84,57 @@ public final class TaskConverters {
         return headerConverter;
     }
 
-    private static Converter converter(Plugins plugins, WorkerConfig workerConfig, ConnectorConfig connConfig,
-                                       ClassLoader connectorLoader, String classKey, String versionKey,
-                                       boolean isKey) {
+    /** The class of the key converter plugin (not of its wrapper), as error reports name it. */
+    Class<?> keyConverterClass() {
+        return keyConverter.plugin().getClass();
+    }
+
+    Class<?> valueConverterClass() {
+        return valueConverter.plugin().getClass();
+    }
+
+    Class<?> headerConverterClass() {
+        return headerConverter.plugin().getClass();
+    }
+
+    private static LoaderSwappingConverter converter(Plugins plugins, WorkerConfig workerConfig,
+                                                     ConnectorConfig connConfig, ClassLoader connectorLoader,
+                                                     String classKey, String versionKey, boolean isKey) {
         Source source = Source.of(workerConfig, connConfig, connectorLoader, classKey, versionKey);
-        Converter converter = plugins.newPlugin(source.className, Converter.class, source.range,
+        Converter plugin = plugins.newPlugin(source.className, Converter.class, source.range,
                 source.preferredLoader);
+        LoaderSwappingConverter converter = new LoaderSwappingConverter(plugin,
+                PluginLoaders.loaderOf(plugins, plugin.getClass()));
         Map<String, Object> settings = source.config.originalsWithPrefix(classKey + ".");
-        try (LoaderSwap swap = plugins.withClassLoader(PluginLoaders.loaderOf(plugins, converter.getClass()))) {
+        try {
             converter.configure(settings, isKey);
         } catch (RuntimeException | LinkageError e) {
-            closeQuietly(plugins, converter);
+            closeQuietly(converter);
             throw e;
         }
-        log.debug("Using {} {} as {} converter", source.owner, converter.getClass().getName(), isKey ? "key" : "value");
+        log.debug("Using {} {} as {} converter", source.owner, plugin.getClass().getName(), isKey ? "key" : "value");
         return converter;
     }
 
-    private static HeaderConverter headerConverter(Plugins plugins, WorkerConfig workerConfig,
-                                                   ConnectorConfig connConfig, ClassLoader connectorLoader) {
+    private static LoaderSwappingHeaderConverter headerConverter(Plugins plugins, WorkerConfig workerConfig,
+                                                                 ConnectorConfig connConfig,
+                                                                 ClassLoader connectorLoader) {
         String classKey = ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG;
         Source source = Source.of(workerConfig, connConfig, connectorLoader, classKey,
                 ConnectorConfig.HEADER_CONVERTER_VERSION_CONFIG);
-        HeaderConverter converter = plugins.newPlugin(source.className, HeaderConverter.class, source.range,
+        HeaderConverter plugin = plugins.newPlugin(source.className, HeaderConverter.class, source.range,
                 source.preferredLoader);
+        LoaderSwappingHeaderConverter converter = new LoaderSwappingHeaderConverter(plugin,
+                PluginLoaders.loaderOf(plugins, plugin.getClass()));
         Map<String, Object> settings = source.config.originalsWithPrefix(classKey + ".");
         settings.put(ConverterConfig.TYPE_CONFIG, ConverterType.HEADER.getName());
-        try (LoaderSwap swap = plugins.withClassLoader(PluginLoaders.loaderOf(plugins, converter.getClass()))) {
+        try {
             converter.configure(settings);
         } catch (RuntimeException | LinkageError e) {
-            closeQuietly(plugins, converter);
+            closeQuietly(converter);
             throw e;
         }
-        log.debug("Using {} {} as header converter", source.owner, converter.getClass().getName());
+        log.debug("Using {} {} as header converter", source.owner, plugin.getClass().getName());
         return converter;
     }
 
@@ -141,14 +169,15 @@ public final class TaskConverters {
         }
     }
 
-    private static void closeQuietly(Plugins plugins, AutoCloseable converter) {
+    /** Closes a converter after a failed set-up; the wrapper makes the plugin's loader current. */
+    private static void closeQuietly(AutoCloseable converter) {
         if (converter == null) {
             return;
         }
-        try (LoaderSwap swap = plugins.withClassLoader(PluginLoaders.loaderOf(plugins, converter.getClass()))) {
+        try {
             converter.close();
         } catch (Exception | LinkageError e) {
-            log.debug("Failed to close converter {} after a failed set-up", converter.getClass().getName(), e);
+            log.debug("Failed to close converter {} after a failed set-up", converter, e);
         }
     }
 }

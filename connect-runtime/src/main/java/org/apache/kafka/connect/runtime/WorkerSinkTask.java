@@ -8,20 +8,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.metrics.Metrics;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.runtime.errors.ProcessingContext;
 import org.apache.kafka.connect.runtime.errors.RetryWithToleranceOperator;
-import org.apache.kafka.connect.runtime.errors.Stage;
 import org.apache.kafka.connect.runtime.errors.WorkerErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
-import org.apache.kafka.connect.storage.Converter;
-import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.ConnectorTaskId;
 
@@ -37,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -61,30 +54,20 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     private final SinkTask task;
     private final Map<String, String> taskConfig;
     private final SinkConnectorConfig connectorConfig;
-    private final Converter keyConverter;
-    private final Converter valueConverter;
-    private final HeaderConverter headerConverter;
+    private final TaskConverters converters;
+    private final SinkRecordConverter recordConverter;
     private final Consumer<byte[], byte[]> consumer;
     private final WorkerErrantRecordReporter errantRecordReporter;
     private final StatusBackingStore statusStore;
+    private final SinkPartitionPauses pauses;
     private final WorkerSinkTaskContext context;
-    private final long commitIntervalMs;
-    private final long commitTimeoutMs;
+    private final SinkOffsetCommitter offsets;
 
-    // Task-thread state. A partition's "current" offset is the next offset after the last record put() accepted;
-    // "batch" offsets are those of records consumed since, which become current once their batch is delivered.
+    // Task-thread state: the records consumed since the last delivered batch, and the offsets after them, which
+    // become the partitions' current offsets once the task accepts the batch.
     private final List<SinkRecord> batch = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> batchOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> currentOffsets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> lastCommittedOffsets = new HashMap<>();
     private final Set<String> seenTopics = new HashSet<>();
-    private boolean pausedForRedelivery;
-    private boolean pausedForConnector;
-    private boolean committing;
-    private long commitStartedMs;
-    private int commitSeqNo;
-    private long nextCommitMs;
-    private int consecutiveCommitFailures;
     private RuntimeException rebalanceException;
     private boolean taskStarted;
     private boolean taskStopped;
@@ -117,17 +100,17 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         this.task = task;
         this.taskConfig = Collections.unmodifiableMap(new HashMap<>(taskConfig));
         this.connectorConfig = connectorConfig;
-        this.keyConverter = converters.keyConverter();
-        this.valueConverter = converters.valueConverter();
-        this.headerConverter = converters.headerConverter();
+        this.converters = converters;
+        this.recordConverter = new SinkRecordConverter(converters, retryWithToleranceOperator);
         this.consumer = consumer;
         this.errantRecordReporter = errantRecordReporter;
         this.statusStore = statusStore;
-        this.commitIntervalMs = workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG);
-        this.commitTimeoutMs = workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG);
-        this.context = new WorkerSinkTaskContext(id, taskConfig, consumer, errantRecordReporter,
-                () -> pausedForConnector || pausedForRedelivery, pluginMetricsRegistry);
-        this.nextCommitMs = time.milliseconds() + commitIntervalMs;
+        this.pauses = new SinkPartitionPauses(toString(), consumer);
+        this.context = new WorkerSinkTaskContext(id, taskConfig, consumer, errantRecordReporter, pauses,
+                pluginMetricsRegistry);
+        this.offsets = new SinkOffsetCommitter(toString(), task, consumer, context, errantRecordReporter, time,
+                workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG),
+                workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG), this::discardUndelivered);
     }
 
     /** The context handed to the task. */
@@ -168,18 +151,10 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     void iteration() {
         updatePauseState();
         long now = time.milliseconds();
-        if (!committing && (context.takeCommitRequest() || now >= nextCommitMs)) {
-            commitOffsets(now, false, new HashSet<>(currentOffsets.keySet()));
-            nextCommitMs = now + commitIntervalMs;
-        }
-        if (committing && now >= commitStartedMs + commitTimeoutMs) {
-            log.error("{} Commit of offsets timed out", this);
-            consecutiveCommitFailures++;
-            committing = false;
-        }
-        applyRewinds();
+        offsets.commitIfDue(now);
+        offsets.applyRewinds();
 
-        long timeoutMs = Math.max(nextCommitMs - now, 0);
+        long timeoutMs = offsets.msUntilNextCommit(now);
         long retryTimeoutMs = context.takeTimeout();
         if (retryTimeoutMs > 0) {
             timeoutMs = Math.min(timeoutMs, retryTimeoutMs);
@@ -204,8 +179,8 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     @Override
     protected void close() {
         try {
-            if (taskStarted && !currentOffsets.isEmpty()) {
-                closePartitions(new HashSet<>(currentOffsets.keySet()), false);
+            if (taskStarted) {
+                offsets.closeAll();
             }
         } catch (Throwable t) {
             log.error("{} Could not commit offsets and close partitions while stopping", this, t);
@@ -220,9 +195,9 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             }
         }
         closeQuietly(consumer, "consumer");
-        closeQuietly(keyConverter, "key converter");
-        closeQuietly(valueConverter, "value converter");
-        closeQuietly(headerConverter, "header converter");
+        closeQuietly(converters.keyConverter(), "key converter");
+        closeQuietly(converters.valueConverter(), "value converter");
+        closeQuietly(converters.headerConverter(), "header converter");
         context.close();
     }
 
@@ -231,28 +206,17 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
 
     /** Applies a change of the connector's target state to the consumer and reports it. */
     private void updatePauseState() {
-        boolean shouldPause = isPaused();
-        if (shouldPause && !pausedForConnector) {
-            pausedForConnector = true;
-            consumer.pause(consumer.assignment());
-            log.info("{} Paused all partitions of the paused connector", this);
-            onPause();
-            // Offsets of what was delivered before the pause should not wait for the next interval.
-            context.requestCommit();
-        } else if (!shouldPause && pausedForConnector) {
-            pausedForConnector = false;
-            if (!pausedForRedelivery) {
-                resumeAllButTaskPaused();
+        if (isPaused()) {
+            if (pauses.pauseForConnector()) {
+                log.info("{} Paused all partitions of the paused connector", this);
+                onPause();
+                // Offsets of what was delivered before the pause should not wait for the next interval.
+                context.requestCommit();
             }
+        } else if (pauses.resumeForConnector()) {
             log.info("{} Resumed partitions of the resumed connector", this);
             onResume();
         }
-    }
-
-    private void resumeAllButTaskPaused() {
-        Set<TopicPartition> toResume = new HashSet<>(consumer.assignment());
-        toResume.removeAll(context.pausedByTask());
-        consumer.resume(toResume);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -276,24 +240,11 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     /** @return the record to put, or null if a tolerated failure or a transformation dropped it */
     private SinkRecord convertAndTransform(ConsumerRecord<byte[], byte[]> record) {
         ProcessingContext<ConsumerRecord<byte[], byte[]>> processing = new ProcessingContext<>(record);
-        String topic = record.topic();
-        SchemaAndValue key = retryWithToleranceOperator.execute(processing,
-                () -> keyConverter.toConnectData(topic, record.headers(), record.key()),
-                Stage.KEY_CONVERTER, keyConverter.getClass());
-        SchemaAndValue value = retryWithToleranceOperator.execute(processing,
-                () -> valueConverter.toConnectData(topic, record.headers(), record.value()),
-                Stage.VALUE_CONVERTER, valueConverter.getClass());
-        ConnectHeaders headers = retryWithToleranceOperator.execute(processing,
-                () -> convertHeaders(record), Stage.HEADER_CONVERTER, headerConverter.getClass());
-        if (processing.failed() || key == null || value == null || headers == null) {
+        SinkRecord converted = recordConverter.convert(processing, record);
+        if (converted == null) {
             return null;
         }
-        recordActiveTopic(topic);
-
-        Long timestamp = record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE
-                || record.timestamp() == ConsumerRecord.NO_TIMESTAMP ? null : record.timestamp();
-        SinkRecord converted = new SinkRecord(topic, record.partition(), key.schema(), key.value(),
-                value.schema(), value.value(), record.offset(), timestamp, record.timestampType(), headers);
+        recordActiveTopic(record.topic());
         SinkRecord transformed = transformationChain == null
                 ? new InternalSinkRecord(record, converted)
                 : transformationChain.apply(processing, new InternalSinkRecord(record, converted));
@@ -302,15 +253,6 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         }
         // A transformation built a record itself instead of through newRecord(): keep the link to the raw record.
         return new InternalSinkRecord(record, transformed);
-    }
-
-    private ConnectHeaders convertHeaders(ConsumerRecord<byte[], byte[]> record) {
-        ConnectHeaders headers = new ConnectHeaders();
-        for (org.apache.kafka.common.header.Header header : record.headers()) {
-            SchemaAndValue converted = headerConverter.toConnectHeader(record.topic(), header.key(), header.value());
-            headers.add(header.key(), converted == null ? SchemaAndValue.NULL : converted);
-        }
-        return headers;
     }
 
     /** Topic tracking (KIP-558): one status write per topic this connector is first seen consuming. */
@@ -333,10 +275,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         } catch (RetriableException e) {
             log.error("{} RetriableException from SinkTask; the batch of {} records will be delivered again",
                     this, toDeliver.size(), e);
-            if (!pausedForRedelivery) {
-                pausedForRedelivery = true;
-                consumer.pause(consumer.assignment());
-            }
+            pauses.pauseForRedelivery();
             return;
         } catch (RuntimeException e) {
             log.error("{} Task threw an uncaught and unrecoverable exception. Task is being killed and will not "
@@ -346,159 +285,14 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         if (errantRecordReporter != null && !retryWithToleranceOperator.withinToleranceLimits()) {
             throw new ConnectException("Tolerance exceeded in error handler");
         }
-        currentOffsets.putAll(batchOffsets);
+        offsets.delivered(batchOffsets);
         batchOffsets.clear();
         batch.clear();
-        if (pausedForRedelivery) {
-            pausedForRedelivery = false;
-            if (!pausedForConnector) {
-                resumeAllButTaskPaused();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Offsets
-
-    /** Seeks to the offsets the task asked for through {@code context.offset(...)}, for partitions it owns. */
-    private void applyRewinds() {
-        Map<TopicPartition, Long> rewinds = context.takeRewinds(consumer.assignment());
-        rewinds.forEach((partition, offset) -> {
-            log.debug("{} Rewinding {} to offset {}", this, partition, offset);
-            consumer.seek(partition, offset);
-            // Only the current offset moves: the next commit then records the task's choice in the group.
-            currentOffsets.put(partition, new OffsetAndMetadata(offset));
-        });
-        dropInFlight(rewinds.keySet());
-    }
-
-    /**
-     * Commits the current offsets of {@code partitions}: after the task's {@code preCommit} and, when
-     * {@code closing} (revocation or task exit), synchronously and followed by the task's {@code close}.
-     */
-    private void commitOffsets(long now, boolean closing, Set<TopicPartition> partitions) {
-        if (errantRecordReporter != null) {
-            // A reported record's offset may only be committed once it reached the dead letter queue.
-            errantRecordReporter.awaitFutures(partitions);
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsetsToCommit = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = currentOffsets.get(partition);
-            if (offset != null) {
-                offsetsToCommit.put(partition, offset);
-            }
-        }
-        if (offsetsToCommit.isEmpty()) {
-            log.debug("{} No offsets to commit", this);
-            return;
-        }
-
-        Map<TopicPartition, OffsetAndMetadata> taskOffsets;
-        try {
-            taskOffsets = task.preCommit(new HashMap<>(offsetsToCommit));
-        } catch (Throwable t) {
-            consecutiveCommitFailures++;
-            if (closing) {
-                log.warn("{} Offset commit failed during close", this, t);
-            } else {
-                log.error("{} Offset commit failed, rewinding to last committed offsets", this, t);
-                rewindToLastCommitted(offsetsToCommit.keySet());
-            }
-            return;
-        } finally {
-            if (closing) {
-                task.close(offsetsToCommit.keySet());
-            }
-        }
-        if (taskOffsets == null || taskOffsets.isEmpty()) {
-            log.debug("{} Skipping offset commit, task opted-out by returning no offsets from preCommit", this);
-            return;
-        }
-
-        Map<TopicPartition, OffsetAndMetadata> accepted = acceptedOffsets(taskOffsets, offsetsToCommit);
-        accepted.entrySet().removeIf(entry -> entry.getValue().equals(lastCommittedOffsets.get(entry.getKey())));
-        if (accepted.isEmpty()) {
-            log.debug("{} Skipping offset commit, no change since last commit", this);
-            return;
-        }
-
-        int seqNo = ++commitSeqNo;
-        committing = true;
-        commitStartedMs = now;
-        log.debug("{} Committing offsets {} (sequence number {})", this, accepted, seqNo);
-        if (closing) {
-            try {
-                commitSyncThroughWakeup(accepted);
-                onCommitCompleted(null, seqNo, accepted);
-            } catch (RuntimeException e) {
-                onCommitCompleted(e, seqNo, accepted);
-            }
-        } else {
-            consumer.commitAsync(accepted, (offsets, error) -> onCommitCompleted(error, seqNo, accepted));
-        }
-    }
-
-    /**
-     * The task's offsets that may be committed: only for partitions asked about, and never beyond what was consumed
-     * (the task cannot have written what it was not given).
-     */
-    private Map<TopicPartition, OffsetAndMetadata> acceptedOffsets(Map<TopicPartition, OffsetAndMetadata> taskOffsets,
-                                                                   Map<TopicPartition, OffsetAndMetadata> requested) {
-        Map<TopicPartition, OffsetAndMetadata> accepted = new HashMap<>();
-        Set<TopicPartition> assigned = consumer.assignment();
-        taskOffsets.forEach((partition, offset) -> {
-            OffsetAndMetadata current = requested.get(partition);
-            if (current == null) {
-                if (assigned.contains(partition)) {
-                    log.debug("{} Ignoring task provided offset {} of {}: not part of this commit",
-                            this, offset, partition);
-                } else {
-                    log.warn("{} Ignoring invalid task provided offset {} of {}: partition not assigned",
-                            this, offset, partition);
-                }
-            } else if (offset == null || offset.offset() > current.offset()) {
-                log.warn("{} Ignoring invalid task provided offset {} of {}: beyond the consumed offset {}",
-                        this, offset, partition, current.offset());
-            } else {
-                accepted.put(partition, offset);
-            }
-        });
-        return accepted;
-    }
-
-    private void onCommitCompleted(Exception error, int seqNo, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        if (seqNo != commitSeqNo) {
-            log.debug("{} Received out of order commit callback for sequence number {}, but most recent sequence "
-                    + "number is {}", this, seqNo, commitSeqNo);
-            return;
-        }
-        committing = false;
-        if (error != null) {
-            consecutiveCommitFailures++;
-            log.error("{} Commit of offsets threw an unexpected exception for sequence number {}: {}",
-                    this, seqNo, offsets, error);
-        } else {
-            consecutiveCommitFailures = 0;
-            lastCommittedOffsets.putAll(offsets);
-            log.debug("{} Finished committing offsets (sequence number {})", this, seqNo);
-        }
-    }
-
-    /** After a failed {@code preCommit}: re-consume everything after the last commit, so nothing is lost. */
-    private void rewindToLastCommitted(Set<TopicPartition> partitions) {
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata committed = lastCommittedOffsets.get(partition);
-            if (committed != null) {
-                log.debug("{} Rewinding {} to last committed offset {}", this, partition, committed.offset());
-                consumer.seek(partition, committed.offset());
-                currentOffsets.put(partition, committed);
-            }
-        }
-        dropInFlight(partitions);
+        pauses.redeliveryDone();
     }
 
     /** Forgets consumed but undelivered records of {@code partitions}, which will be consumed again or not at all. */
-    private void dropInFlight(Collection<TopicPartition> partitions) {
+    private void discardUndelivered(Set<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
             return;
         }
@@ -509,48 +303,6 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     private static TopicPartition consumedPartition(SinkRecord record) {
         ConsumerRecord<byte[], byte[]> original = ((InternalSinkRecord) record).originalRecord();
         return new TopicPartition(original.topic(), original.partition());
-    }
-
-    private void commitSyncThroughWakeup(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        throughWakeup(() -> {
-            consumer.commitSync(offsets);
-            return null;
-        });
-    }
-
-    /**
-     * Runs a blocking consumer call outside {@code poll}. A wakeup is meant for the poll loop (stop, state change),
-     * which re-checks the state anyway; it must not fail a commit or a rebalance callback, so the call is repeated
-     * (a wakeup is consumed by the call it interrupts).
-     */
-    private <V> V throughWakeup(Supplier<V> call) {
-        try {
-            return call.get();
-        } catch (WakeupException e) {
-            log.debug("{} Consumer woken up outside poll; repeating the call", this);
-            return call.get();
-        }
-    }
-
-    /**
-     * Ends this task's ownership of {@code partitions}: commit and close them, or, for partitions already owned by
-     * another member ({@code lost}), only close them. Their records and offsets are then forgotten.
-     */
-    private void closePartitions(Set<TopicPartition> partitions, boolean lost) {
-        try {
-            if (lost) {
-                if (errantRecordReporter != null) {
-                    errantRecordReporter.cancelFutures(partitions);
-                }
-                task.close(partitions);
-            } else {
-                commitOffsets(time.milliseconds(), true, partitions);
-            }
-        } finally {
-            currentOffsets.keySet().removeAll(partitions);
-            lastCommittedOffsets.keySet().removeAll(partitions);
-            dropInFlight(partitions);
-        }
     }
 
     private void rethrowRebalanceException() {
@@ -585,7 +337,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
 
     /** Consecutive failed commits; reset by a successful one. */
     int consecutiveCommitFailures() {
-        return consecutiveCommitFailures;
+        return offsets.consecutiveCommitFailures();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -604,31 +356,13 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             }
             log.debug("{} Partitions assigned {}", WorkerSinkTask.this, partitions);
             try {
-                for (TopicPartition partition : partitions) {
-                    OffsetAndMetadata position = new OffsetAndMetadata(throughWakeup(() -> consumer.position(partition)));
-                    lastCommittedOffsets.put(partition, position);
-                    currentOffsets.put(partition, position);
-                }
-                Set<TopicPartition> assigned = consumer.assignment();
-                context.retainPausedByTask(assigned);
-                if (pausedForRedelivery && batch.isEmpty()) {
-                    // Everything awaiting redelivery belonged to revoked partitions.
-                    pausedForRedelivery = false;
-                    if (!pausedForConnector) {
-                        resumeAllButTaskPaused();
-                    }
-                }
-                if (pausedForRedelivery || pausedForConnector) {
-                    consumer.pause(partitions);
-                } else {
-                    Set<TopicPartition> pausedByTask = new HashSet<>(partitions);
-                    pausedByTask.retainAll(context.pausedByTask());
-                    consumer.pause(pausedByTask);
-                }
+                offsets.partitionsAssigned(partitions);
+                // An empty batch here means everything awaiting redelivery belonged to revoked partitions.
+                pauses.partitionsAssigned(partitions, batch.isEmpty());
                 if (!partitions.isEmpty()) {
                     task.open(partitions);
                 }
-                applyRewinds();
+                offsets.applyRewinds();
             } catch (RuntimeException e) {
                 keep(e);
             }
@@ -641,8 +375,8 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             }
             log.debug("{} Partitions revoked {}", WorkerSinkTask.this, partitions);
             try {
-                closePartitions(new HashSet<>(partitions), false);
-                context.retainPausedByTask(remaining(partitions));
+                offsets.closePartitions(new HashSet<>(partitions), false);
+                pauses.partitionsRemoved(partitions);
             } catch (RuntimeException e) {
                 keep(e);
             }
@@ -655,17 +389,11 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             }
             log.info("{} Partitions lost {}", WorkerSinkTask.this, partitions);
             try {
-                closePartitions(new HashSet<>(partitions), true);
-                context.retainPausedByTask(remaining(partitions));
+                offsets.closePartitions(new HashSet<>(partitions), true);
+                pauses.partitionsRemoved(partitions);
             } catch (RuntimeException e) {
                 keep(e);
             }
-        }
-
-        private Set<TopicPartition> remaining(Collection<TopicPartition> removed) {
-            Set<TopicPartition> remaining = new HashSet<>(consumer.assignment());
-            remaining.removeAll(removed);
-            return remaining;
         }
 
         private void keep(RuntimeException e) {

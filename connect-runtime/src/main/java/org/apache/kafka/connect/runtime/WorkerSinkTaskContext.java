@@ -22,12 +22,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * The {@link SinkTaskContext} of one {@link WorkerSinkTask}: records what the task asks for (rewinds, a retry
- * timeout, a commit, partitions it pauses itself) for the worker's loop to act on, and answers questions about the
- * consumer's assignment.
+ * timeout, a commit) for the worker's loop to act on, hands the partitions it pauses or resumes to the task's
+ * {@link SinkPartitionPauses}, and answers questions about the consumer's assignment.
  * <p>
  * Requests that only set state ({@link #offset}, {@link #timeout}, {@link #requestCommit}) may come from any thread.
  * {@link #assignment}, {@link #pause} and {@link #resume} use the consumer, which is not thread-safe: the task must
@@ -41,11 +40,10 @@ public class WorkerSinkTaskContext implements SinkTaskContext {
     private final Map<String, String> configs;
     private final Consumer<byte[], byte[]> consumer;
     private final WorkerErrantRecordReporter errantRecordReporter;
-    private final BooleanSupplier allPartitionsPaused;
+    private final SinkPartitionPauses pauses;
     private final Metrics pluginMetricsRegistry;
 
     private final Map<TopicPartition, Long> pendingRewinds = new HashMap<>();
-    private final Set<TopicPartition> pausedByTask = new HashSet<>();
     private volatile long timeoutMs = -1L;
     private volatile boolean commitRequested;
     private volatile boolean initialized;
@@ -53,20 +51,18 @@ public class WorkerSinkTaskContext implements SinkTaskContext {
     private PluginMetricsImpl pluginMetrics;
 
     /**
-     * @param allPartitionsPaused   whether the worker currently holds every partition paused (connector paused, or
-     *                              a batch waiting for redelivery); partitions the task pauses or resumes then only
-     *                              take effect when the worker resumes
+     * @param pauses                the task's partition pauses, which {@link #pause} and {@link #resume} add to
      * @param pluginMetricsRegistry where {@link #pluginMetrics()} registers metrics; null gives the task a private
      *                              registry, so that its metrics calls still work
      */
-    public WorkerSinkTaskContext(ConnectorTaskId id, Map<String, String> configs, Consumer<byte[], byte[]> consumer,
-                                 WorkerErrantRecordReporter errantRecordReporter, BooleanSupplier allPartitionsPaused,
-                                 Metrics pluginMetricsRegistry) {
+    WorkerSinkTaskContext(ConnectorTaskId id, Map<String, String> configs, Consumer<byte[], byte[]> consumer,
+                          WorkerErrantRecordReporter errantRecordReporter, SinkPartitionPauses pauses,
+                          Metrics pluginMetricsRegistry) {
         this.id = id;
         this.configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
         this.consumer = consumer;
         this.errantRecordReporter = errantRecordReporter;
-        this.allPartitionsPaused = allPartitionsPaused;
+        this.pauses = pauses;
         this.pluginMetricsRegistry = pluginMetricsRegistry;
     }
 
@@ -114,12 +110,7 @@ public class WorkerSinkTaskContext implements SinkTaskContext {
         ensureInitialized("pause partitions");
         Set<TopicPartition> requested = new HashSet<>(Arrays.asList(partitions));
         ensureAssigned(requested, "pause");
-        pausedByTask.addAll(requested);
-        if (allPartitionsPaused.getAsBoolean()) {
-            log.debug("{} Worker holds all partitions paused; {} stay paused after it resumes", this, requested);
-        } else {
-            consumer.pause(requested);
-        }
+        pauses.pauseForTask(requested);
     }
 
     @Override
@@ -127,12 +118,7 @@ public class WorkerSinkTaskContext implements SinkTaskContext {
         ensureInitialized("resume partitions");
         Set<TopicPartition> requested = new HashSet<>(Arrays.asList(partitions));
         ensureAssigned(requested, "resume");
-        pausedByTask.removeAll(requested);
-        if (allPartitionsPaused.getAsBoolean()) {
-            log.debug("{} Worker holds all partitions paused; {} resume when it resumes", this, requested);
-        } else {
-            consumer.resume(requested);
-        }
+        pauses.resumeForTask(requested);
     }
 
     @Override
@@ -195,16 +181,6 @@ public class WorkerSinkTaskContext implements SinkTaskContext {
             });
             return rewinds;
         }
-    }
-
-    /** The partitions the task paused itself and has not resumed. */
-    Set<TopicPartition> pausedByTask() {
-        return Collections.unmodifiableSet(pausedByTask);
-    }
-
-    /** Forgets task pauses of partitions no longer assigned, so a later re-assignment starts unpaused. */
-    void retainPausedByTask(Set<TopicPartition> assigned) {
-        pausedByTask.retainAll(assigned);
     }
 
     /** Releases the plugin metrics of the task. */

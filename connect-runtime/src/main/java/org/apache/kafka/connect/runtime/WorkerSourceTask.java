@@ -373,16 +373,15 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
     /** @return the record to send, or null if a conversion failed and the failure was tolerated */
     private ProducerRecord<byte[], byte[]> convert(ProcessingContext<SourceRecord> context, SourceRecord record) {
         String topic = record.topic();
-        HeaderConverter headerConverter = converters.headerConverter();
         RecordHeaders headers = retryWithToleranceOperator.execute(context, () -> convertHeaders(record),
-                Stage.HEADER_CONVERTER, headerConverter.getClass());
+                Stage.HEADER_CONVERTER, converters.headerConverterClass());
         byte[] key = retryWithToleranceOperator.execute(context,
                 () -> converters.keyConverter().fromConnectData(topic, headers, record.keySchema(), record.key()),
-                Stage.KEY_CONVERTER, converters.keyConverter().getClass());
+                Stage.KEY_CONVERTER, converters.keyConverterClass());
         byte[] value = retryWithToleranceOperator.execute(context,
                 () -> converters.valueConverter().fromConnectData(topic, headers, record.valueSchema(),
                         record.value()),
-                Stage.VALUE_CONVERTER, converters.valueConverter().getClass());
+                Stage.VALUE_CONVERTER, converters.valueConverterClass());
         if (context.failed()) {
             return null;
         }

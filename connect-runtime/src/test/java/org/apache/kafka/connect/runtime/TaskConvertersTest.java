@@ -1,6 +1,7 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
@@ -13,17 +14,23 @@ import org.apache.kafka.connect.storage.StringConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskConvertersTest {
 
     private static final String RECORDING = RecordingConverter.class.getName();
+    private static final String LOADER_RECORDING = ContextLoaderRecordingConverter.class.getName();
     private static Plugins plugins;
 
     @BeforeAll
@@ -62,14 +69,14 @@ class TaskConvertersTest {
 
         TaskConverters converters = create(workerProps(), connectorProps);
 
-        RecordingConverter key = assertInstanceOf(RecordingConverter.class, converters.keyConverter());
+        RecordingConverter key = assertInstanceOf(RecordingConverter.class, plugin(converters.keyConverter()));
         assertEquals(Map.of("origin", "worker"), key.configs);
         assertEquals(Boolean.TRUE, key.isKey);
-        RecordingConverter value = assertInstanceOf(RecordingConverter.class, converters.valueConverter());
+        RecordingConverter value = assertInstanceOf(RecordingConverter.class, plugin(converters.valueConverter()));
         assertEquals(Map.of("origin", "connector", "plugin.version", "latest"), value.configs,
                 "sub-keys prefix-stripped, plugin.version included");
         assertEquals(Boolean.FALSE, value.isKey);
-        assertInstanceOf(SimpleHeaderConverter.class, converters.headerConverter(), "the worker default");
+        assertInstanceOf(SimpleHeaderConverter.class, plugin(converters.headerConverter()), "the worker default");
     }
 
     @Test
@@ -80,7 +87,7 @@ class TaskConvertersTest {
 
         TaskConverters converters = create(workerProps(), connectorProps);
 
-        RecordingConverter header = assertInstanceOf(RecordingConverter.class, converters.headerConverter());
+        RecordingConverter header = assertInstanceOf(RecordingConverter.class, plugin(converters.headerConverter()));
         assertEquals(Map.of("origin", "connector", "converter.type", "header"), header.configs);
         assertNull(header.isKey);
     }
@@ -92,8 +99,79 @@ class TaskConvertersTest {
 
         TaskConverters converters = create(workerProps(), connectorProps);
 
-        assertInstanceOf(StringConverter.class, converters.keyConverter());
-        assertTrue(converters.valueConverter() instanceof RecordingConverter);
+        assertInstanceOf(StringConverter.class, plugin(converters.keyConverter()));
+        assertTrue(plugin(converters.valueConverter()) instanceof RecordingConverter);
+    }
+
+    @Test
+    void everyConverterCallRunsWithTheConvertersPluginLoaderAsContextLoader() throws Exception {
+        Map<String, String> connectorProps = new HashMap<>();
+        connectorProps.put("key.converter", LOADER_RECORDING);
+        connectorProps.put("value.converter", LOADER_RECORDING);
+        connectorProps.put("header.converter", LOADER_RECORDING);
+        TaskConverters converters = create(workerProps(), connectorProps);
+        // A class on the worker class path runs with the delegating loader, as it is configured with.
+        ClassLoader pluginLoader = plugins.delegatingLoader();
+        ClassLoader taskLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(taskLoader);
+        try {
+            converters.keyConverter().toConnectData("t", new RecordHeaders(), bytes("k"));
+            converters.valueConverter().fromConnectData("t", new RecordHeaders(), Schema.STRING_SCHEMA, "v");
+            converters.headerConverter().toConnectHeader("t", "h", bytes("hv"));
+            converters.headerConverter().fromConnectHeader("t", "h", Schema.STRING_SCHEMA, "hv");
+            assertSame(taskLoader, thread.getContextClassLoader(), "the caller's loader is restored");
+            converters.keyConverter().close();
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+
+        ContextLoaderRecordingConverter key = (ContextLoaderRecordingConverter) plugin(converters.keyConverter());
+        ContextLoaderRecordingConverter value = (ContextLoaderRecordingConverter) plugin(converters.valueConverter());
+        ContextLoaderRecordingConverter header =
+                (ContextLoaderRecordingConverter) plugin(converters.headerConverter());
+        assertSame(pluginLoader, key.configureLoader);
+        assertSame(pluginLoader, key.toConnectDataLoader);
+        assertSame(pluginLoader, value.fromConnectDataLoader);
+        assertSame(pluginLoader, header.toConnectHeaderLoader);
+        assertSame(pluginLoader, header.fromConnectHeaderLoader);
+        assertSame(pluginLoader, key.closeLoader);
+    }
+
+    @Test
+    void theCallersContextLoaderIsRestoredWhenTheConverterThrows() {
+        ClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        Converter failing = new LoaderSwappingConverter(new ContextLoaderRecordingConverter(), pluginLoader);
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+        assertThrows(AssertionError.class, () -> failing.toConnectData("t", bytes("x")));
+
+        assertSame(before, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
+    void theHeaderAwareAndPlainVariantsReachTheConvertersOwnMethods() {
+        RecordingConverter plugin = new RecordingConverter();
+        Converter converter = new LoaderSwappingConverter(plugin, getClass().getClassLoader());
+
+        // RecordingConverter only implements the plain variants: the interface defaults route to them.
+        assertSame(SchemaAndValue.NULL, converter.toConnectData("t", new RecordHeaders(), bytes("x")));
+        assertEquals(0, converter.fromConnectData("t", new RecordHeaders(), Schema.STRING_SCHEMA, "x").length);
+        assertEquals("1.0", converter.version());
+    }
+
+    private static Object plugin(Converter converter) {
+        return ((LoaderSwappingConverter) converter).plugin();
+    }
+
+    private static Object plugin(HeaderConverter converter) {
+        return ((LoaderSwappingHeaderConverter) converter).plugin();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A converter and header converter that remembers how it was configured. */

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +72,8 @@ class WorkerSinkTaskTest {
     private final List<TopicStatus> topicStatuses = new ArrayList<>();
     private final Metrics metrics = new Metrics();
     private WorkerSinkTask workerTask;
+    /** The converters of the next task; null for UTF-8 string converters. */
+    private TaskConverters converters;
 
     @AfterEach
     void closeMetrics() {
@@ -119,6 +123,34 @@ class WorkerSinkTaskTest {
         addRecords(TP0, 3, 1);
         workerTask.iteration();
         assertEquals(1, topicStatuses.size());
+    }
+
+    @Test
+    void convertersRunWithTheirPluginLoaderAsContextLoader() throws Exception {
+        ContextLoaderRecordingConverter key = new ContextLoaderRecordingConverter();
+        ContextLoaderRecordingConverter value = new ContextLoaderRecordingConverter();
+        ContextLoaderRecordingConverter header = new ContextLoaderRecordingConverter();
+        try (URLClassLoader keyLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+             URLClassLoader valueLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+             URLClassLoader headerLoader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            converters = new TaskConverters(new LoaderSwappingConverter(key, keyLoader),
+                    new LoaderSwappingConverter(value, valueLoader),
+                    new LoaderSwappingHeaderConverter(header, headerLoader));
+            start(ToleranceType.NONE, null);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("h", bytes("hv"));
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0L, 1234L, TimestampType.CREATE_TIME, 1, 1,
+                    bytes("k"), bytes("v"), headers, Optional.empty()));
+            ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+            workerTask.iteration();
+
+            assertEquals("v", task.puts.get(0).get(0).value());
+            assertSame(keyLoader, key.toConnectDataLoader);
+            assertSame(valueLoader, value.toConnectDataLoader);
+            assertSame(headerLoader, header.toConnectHeaderLoader);
+            assertSame(before, Thread.currentThread().getContextClassLoader());
+        }
     }
 
     // ---- offsets ----
@@ -389,7 +421,8 @@ class WorkerSinkTaskTest {
 
     @Test
     void pluginMetricsAreTaggedWithConnectorAndTask() {
-        WorkerSinkTaskContext context = new WorkerSinkTaskContext(ID, Map.of(), consumer, null, () -> false, metrics);
+        WorkerSinkTaskContext context = new WorkerSinkTaskContext(ID, Map.of(), consumer, null,
+                new SinkPartitionPauses("test", consumer), metrics);
         org.apache.kafka.common.MetricName name = context.pluginMetrics()
                 .metricName("records", "records seen", new java.util.LinkedHashMap<>());
         assertEquals("plugins", name.group());
@@ -473,8 +506,8 @@ class WorkerSinkTaskTest {
                 "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter",
                 "offset.storage.file.filename", "/tmp/unused.offsets",
                 "offset.flush.interval.ms", Long.toString(INTERVAL_MS)));
-        TaskConverters converters = new TaskConverters(new StringConverter(), new StringConverter(),
-                new SimpleHeaderConverter());
+        TaskConverters converters = this.converters != null ? this.converters
+                : new TaskConverters(new StringConverter(), new StringConverter(), new SimpleHeaderConverter());
         return new WorkerSinkTask(ID, task, taskConfig, statusListener, initialState, workerConfig, null,
                 converters, new TransformationChain<>(List.of(), operator), operator, consumer, reporter,
                 statusStore(), getClass().getClassLoader(), clock);

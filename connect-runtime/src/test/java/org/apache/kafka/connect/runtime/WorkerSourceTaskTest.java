@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +77,8 @@ class WorkerSourceTaskTest {
     private Admin admin;
     private Map<String, TopicCreationGroup> topicGroups;
     private TargetState initialState = TargetState.STARTED;
+    /** The converters of the task; null for string converters with {@link #valueConverter} for values. */
+    private TaskConverters converters;
 
     private WorkerSourceTask workerTask;
 
@@ -460,6 +464,32 @@ class WorkerSourceTaskTest {
         assertEquals(0, producer.sentCount());
     }
 
+    @Test
+    void convertersRunWithTheirPluginLoaderAsContextLoader() throws Exception {
+        ContextLoaderRecordingConverter key = new ContextLoaderRecordingConverter();
+        ContextLoaderRecordingConverter value = new ContextLoaderRecordingConverter();
+        ContextLoaderRecordingConverter header = new ContextLoaderRecordingConverter();
+        try (URLClassLoader keyLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+             URLClassLoader valueLoader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+             URLClassLoader headerLoader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            converters = new TaskConverters(new LoaderSwappingConverter(key, keyLoader),
+                    new LoaderSwappingConverter(value, valueLoader),
+                    new LoaderSwappingHeaderConverter(header, headerLoader));
+            start();
+            SourceRecord record = record(PARTITION, 1, "a");
+            record.headers().addString("h", "hv");
+            sourceTask.willReturn(record);
+            waitFor(() -> producer.sentCount() == 1, "the record is sent");
+            stopAndAwait();
+
+            assertEquals(List.of("a"), sentValues());
+            assertSame(keyLoader, key.fromConnectDataLoader);
+            assertSame(valueLoader, value.fromConnectDataLoader);
+            assertSame(headerLoader, header.fromConnectHeaderLoader);
+            assertSame(valueLoader, value.closeLoader, "closed with its loader too");
+        }
+    }
+
     // --- helpers ---
 
     private void start() {
@@ -484,7 +514,8 @@ class WorkerSourceTaskTest {
         headerConverter.configure(Map.of());
 
         workerTask = new WorkerSourceTask(ID, sourceTask, Map.of("task.class", "ScriptedSourceTask"), listener,
-                initialState, workerConfig, null, new TaskConverters(keyConverter, valueConverter, headerConverter),
+                initialState, workerConfig, null,
+                converters != null ? converters : new TaskConverters(keyConverter, valueConverter, headerConverter),
                 new TransformationChain<>(stages, operator), operator, producer, admin, topicGroups,
                 new OffsetStorageReaderImpl(offsetStore, ID.connector()),
                 new OffsetStorageWriter(offsetStore, ID.connector()), offsetStore, statusStore,

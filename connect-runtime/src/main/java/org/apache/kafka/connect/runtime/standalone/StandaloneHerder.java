@@ -5,17 +5,13 @@ import org.apache.kafka.connect.errors.AlreadyExistsException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.AbstractHerder;
-import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
-import org.apache.kafka.connect.runtime.TaskStatus;
-import org.apache.kafka.connect.runtime.TooManyTasksException;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
@@ -32,11 +28,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The herder of a standalone worker: one process owns every connector and task, configs and statuses live in
@@ -44,15 +39,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * (its monitor), so requests never interleave.
  *
  * <p>Threading. REST threads call the operations directly. Work that connectors trigger from their own threads
- * (task reconfiguration requests, reaching the STARTED state) is handed to a single herder executor thread, which
- * then takes the herder lock: a connector thread never waits for the herder lock, so the herder can wait for a
- * connector thread (stop, restart) while holding it without deadlock. Config validation runs on a validation pool
- * before the lock is taken. Health checks run on a dedicated thread that takes the lock, so a wedged herder shows
- * up as a timed-out check.
+ * (task reconfiguration requests, reaching the STARTED state, answering the config write that started them) is
+ * handed to a single herder executor thread, which then takes the herder lock: a connector thread never waits for
+ * the herder lock, so the herder can wait for a connector thread (stop, restart) while holding it without
+ * deadlock. Config validation runs on a validation pool before the lock is taken. Health checks run on a dedicated
+ * thread that takes the lock, so a wedged herder shows up as a timed-out check.
  *
- * <p>Reactions to config changes (start, restart or stop a connector, apply a target state) are made by the
- * config store's update listener, as they would be for changes read from a config topic; task configs are written
- * by the operation that generated them, after it has stopped the previous tasks.
+ * <p>Reactions to config changes are made by the config store's update listener ({@link StandaloneConfigUpdates}),
+ * as they would be for changes read from a config topic; task configs are generated, written and started by
+ * {@link StandaloneTasks}, after it has stopped the previous tasks.
  */
 public class StandaloneHerder extends AbstractHerder {
 
@@ -61,9 +56,12 @@ public class StandaloneHerder extends AbstractHerder {
     private static final long EXECUTOR_SHUTDOWN_TIMEOUT_MS = 30_000L;
 
     private final ScheduledExecutorService requestExecutor;
-    private final ExecutorService healthCheckExecutor;
+    private final StandaloneHealthCheck healthCheck;
+    private final StandaloneTasks tasks;
+    private final StandaloneOffsets offsets;
+    private final StandaloneRestarts restarts;
+    private final StandaloneConfigUpdates configUpdates;
     private volatile boolean running;
-    private volatile boolean ready;
 
     public StandaloneHerder(Worker worker, String kafkaClusterId, ConnectorClientConfigOverridePolicy overridePolicy,
                             StatusBackingStore statusBackingStore) {
@@ -74,8 +72,13 @@ public class StandaloneHerder extends AbstractHerder {
                             StatusBackingStore statusBackingStore, ConfigBackingStore configBackingStore) {
         super(worker, worker.workerId(), kafkaClusterId, statusBackingStore, configBackingStore, overridePolicy);
         this.requestExecutor = Executors.newSingleThreadScheduledExecutor(daemonThreads("StandaloneHerder-request-"));
-        this.healthCheckExecutor = Executors.newSingleThreadExecutor(daemonThreads("StandaloneHerder-health-check-"));
-        configBackingStore.setUpdateListener(new ConfigUpdateListener());
+        this.healthCheck = new StandaloneHealthCheck(this, this::isRunning,
+                Executors.newSingleThreadExecutor(daemonThreads("StandaloneHerder-health-check-")));
+        this.tasks = new StandaloneTasks(worker, configBackingStore, statusBackingStore, this, this::connectorType);
+        this.offsets = new StandaloneOffsets(worker, configBackingStore);
+        this.restarts = new StandaloneRestarts(this, worker, tasks);
+        this.configUpdates = new StandaloneConfigUpdates(this, worker, tasks, configBackingStore, statusBackingStore);
+        configBackingStore.setUpdateListener(configUpdates);
     }
 
     @Override
@@ -102,7 +105,7 @@ public class StandaloneHerder extends AbstractHerder {
             worker.stopAndAwaitTasks(new ArrayList<>(worker.taskIds()));
             worker.stopAndAwaitConnectors(new ArrayList<>(worker.connectorNames()));
         }
-        healthCheckExecutor.shutdownNow();
+        healthCheck.stop();
         stopServices();
         log.info("Herder stopped");
     }
@@ -114,38 +117,17 @@ public class StandaloneHerder extends AbstractHerder {
 
     @Override
     public boolean isReady() {
-        return ready;
+        return healthCheck.isReady();
     }
 
     /** Marks start-up complete (the command-line connectors have been created); health checks then succeed. */
-    public synchronized void ready() {
-        ready = true;
-        notifyAll();
+    public void ready() {
+        healthCheck.markReady();
     }
 
     @Override
     public void healthCheck(Callback<Void> callback) {
-        try {
-            healthCheckExecutor.submit(() -> {
-                try {
-                    synchronized (this) {
-                        while (!ready && running) {
-                            wait();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    callback.onCompletion(new ConnectException("Health check interrupted"), null);
-                    return;
-                }
-                if (running) {
-                    callback.onCompletion(null, null);
-                } else {
-                    callback.onCompletion(new ConnectException("Worker is shutting down"), null);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            callback.onCompletion(new ConnectException("Worker is shutting down"), null);
-        }
+        healthCheck.check(callback);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -197,12 +179,52 @@ public class StandaloneHerder extends AbstractHerder {
                 callback.onCompletion(new AlreadyExistsException("Connector " + connName + " already exists"), null);
                 return;
             }
-            // The store's listener (re)starts the connector.
-            configBackingStore.putConnectorConfig(connName, config, targetState);
-            callback.onCompletion(null, new Created<>(!exists, connectorInfo(configBackingStore.snapshot(), connName)));
+            configUpdates.putConnectorConfig(connName, config, targetState, (error, state) ->
+                    answerOnceStarted(connName, error, state, callback, () -> {
+                        ClusterConfigState snapshot = configBackingStore.snapshot();
+                        if (!snapshot.contains(connName)) {
+                            throw connectorNotFound(connName);
+                        }
+                        return new Created<>(!exists, connectorInfo(snapshot, connName));
+                    }));
         } catch (Throwable t) {
             callback.onCompletion(t, null);
         }
+    }
+
+    /**
+     * Answers a request that (re)started a connector once it reached its target state: a started connector first
+     * gets its task configs generated, so the answer reflects the new tasks. Called on a connector thread (or the
+     * herder's own, if the connector could not be created), so the work is handed to the request executor: a
+     * connector thread never waits for the herder lock.
+     *
+     * @param answer computed under the herder lock after the generation; may throw to answer with an error
+     */
+    <T> void answerOnceStarted(String connName, Throwable startError, TargetState state, Callback<T> callback,
+                               Supplier<T> answer) {
+        if (startError != null) {
+            callback.onCompletion(startError, null);
+            return;
+        }
+        submitRequest(() -> {
+            synchronized (this) {
+                Throwable generationError = state == TargetState.STARTED ? updateConnectorTasks(connName) : null;
+                if (generationError != null) {
+                    // As Apache answers a restart; it never answers a config write then (the request times out).
+                    callback.onCompletion(new ConnectException("Failed to transition connector " + connName
+                            + " to state " + TargetState.STARTED, generationError), null);
+                    return;
+                }
+                T result;
+                try {
+                    result = answer.get();
+                } catch (RuntimeException e) {
+                    callback.onCompletion(e, null);
+                    return;
+                }
+                callback.onCompletion(null, result);
+            }
+        }, () -> callback.onCompletion(new ConnectException("The herder is stopping"), null));
     }
 
     @Override
@@ -234,7 +256,7 @@ public class StandaloneHerder extends AbstractHerder {
                 callback.onCompletion(connectorNotFound(connName), null);
                 return;
             }
-            removeConnectorTasks(connName);
+            tasks.stopAndRemove(connName);
             // The store's listener stops the connector and removes its statuses.
             configBackingStore.removeConnectorConfig(connName);
             callback.onCompletion(null, new Created<>(false, null));
@@ -248,10 +270,16 @@ public class StandaloneHerder extends AbstractHerder {
 
     @Override
     public void requestTaskReconfiguration(String connName) {
+        submitRequest(() -> updateConnectorTasks(connName), () ->
+                log.debug("Ignoring task reconfiguration request for connector {}: the herder is stopping", connName));
+    }
+
+    /** Runs work on the request executor, or {@code onRejected} on the caller's thread if the herder is stopping. */
+    private void submitRequest(Runnable work, Runnable onRejected) {
         try {
-            requestExecutor.submit(() -> updateConnectorTasks(connName));
+            requestExecutor.execute(work);
         } catch (RejectedExecutionException e) {
-            log.debug("Ignoring task reconfiguration request for connector {}: the herder is stopping", connName);
+            onRejected.run();
         }
     }
 
@@ -276,95 +304,35 @@ public class StandaloneHerder extends AbstractHerder {
     }
 
     /**
-     * Regenerates the connector's task configs; if they (or the connector config they came from) changed, replaces
-     * the running tasks with new ones. Runs on the request executor.
+     * Regenerates the connector's task configs and replaces its tasks if they changed; on the request executor.
+     *
+     * @return why the task configs could not be generated, or null
      */
-    private synchronized void updateConnectorTasks(String connName) {
-        if (!running || !worker.isRunning(connName)) {
-            log.info("Skipping reconfiguration of connector {} since it is not running", connName);
-            return;
+    private synchronized Throwable updateConnectorTasks(String connName) {
+        if (!running) {
+            log.info("Skipping reconfiguration of connector {} since the herder is stopping", connName);
+            return null;
         }
-        ClusterConfigState snapshot = configBackingStore.snapshot();
-        if (snapshot.targetState(connName) != TargetState.STARTED) {
-            log.debug("Skipping reconfiguration of connector {} since its target state is {}", connName,
-                    snapshot.targetState(connName));
-            return;
-        }
-        List<Map<String, String>> newConfigs;
-        try {
-            ConnectorConfig connConfig = new ConnectorConfig(worker.getPlugins(), snapshot.connectorConfig(connName));
-            newConfigs = worker.connectorTaskConfigs(connName, connConfig);
-        } catch (TooManyTasksException e) {
-            // The worker has already failed the connector.
-            log.error("Connector {} generated too many task configs: {}", connName, e.getMessage());
-            return;
-        } catch (Throwable t) {
-            log.error("Failed to generate task configs for connector {}", connName, t);
-            return;
-        }
-        List<Map<String, String>> currentConfigs = snapshot.tasks(connName).stream()
-                .map(snapshot::rawTaskConfig)
-                .toList();
-        boolean changed = !newConfigs.equals(currentConfigs)
-                || !Objects.equals(snapshot.rawConnectorConfig(connName), snapshot.appliedConnectorConfig(connName));
-        if (!changed) {
-            log.debug("Task configs of connector {} are unchanged", connName);
-            return;
-        }
-        log.info("Replacing the {} task(s) of connector {} with {} new one(s)", currentConfigs.size(), connName,
-                newConfigs.size());
-        removeConnectorTasks(connName);
-        configBackingStore.putTaskConfigs(connName, newConfigs);
-        startConnectorTasks(connName);
-    }
-
-    /** Stops the connector's tasks and removes their statuses. */
-    private void removeConnectorTasks(String connName) {
-        List<ConnectorTaskId> runningTasks = worker.taskIds().stream()
-                .filter(id -> id.connector().equals(connName))
-                .toList();
-        if (!runningTasks.isEmpty()) {
-            worker.stopAndAwaitTasks(runningTasks);
-        }
-        for (TaskStatus status : statusBackingStore.getAll(connName)) {
-            onDeletion(status.id());
-        }
-    }
-
-    private void startConnectorTasks(String connName) {
-        ClusterConfigState snapshot = configBackingStore.snapshot();
-        for (ConnectorTaskId id : snapshot.tasks(connName)) {
-            startTask(snapshot, id);
-        }
-    }
-
-    private boolean startTask(ClusterConfigState snapshot, ConnectorTaskId id) {
-        String connName = id.connector();
-        Map<String, String> connConfig = snapshot.connectorConfig(connName);
-        Map<String, String> taskConfig = snapshot.taskConfig(id);
-        TargetState targetState = snapshot.targetState(connName);
-        if (connectorType(connConfig) == ConnectorType.SINK) {
-            return worker.startSinkTask(id, connConfig, taskConfig, this, targetState);
-        }
-        return worker.startSourceTask(id, connConfig, taskConfig, this, targetState);
+        return tasks.reconfigure(connName);
     }
 
     /**
-     * Starts the connector in its stored target state; reaching STARTED triggers task-config generation.
+     * Starts the connector in its stored target state; reaching STARTED triggers task-config generation, unless a
+     * callback is given, which then takes that over.
      *
      * @param callback told when the connector reached its target state or failed; may be {@code null}
      */
-    private void startConnector(String connName, Callback<TargetState> callback) {
+    void startConnector(String connName, Callback<TargetState> callback) {
         ClusterConfigState snapshot = configBackingStore.snapshot();
         worker.startConnector(connName, snapshot.connectorConfig(connName), connectorContext(connName), this,
                 snapshot.targetState(connName), (error, state) -> {
                     if (error != null) {
                         log.error("Failed to start connector {}", connName, error);
-                    } else if (state == TargetState.STARTED) {
-                        requestTaskReconfiguration(connName);
                     }
                     if (callback != null) {
                         callback.onCompletion(error, state);
+                    } else if (error == null && state == TargetState.STARTED) {
+                        requestTaskReconfiguration(connName);
                     }
                 });
     }
@@ -397,7 +365,7 @@ public class StandaloneHerder extends AbstractHerder {
                 callback.onCompletion(new NotFoundException("Unknown connector " + connName), null);
                 return;
             }
-            removeConnectorTasks(connName);
+            tasks.stopAndRemove(connName);
             configBackingStore.putTaskConfigs(connName, List.of());
             configBackingStore.putTargetState(connName, TargetState.STOPPED);
             callback.onCompletion(null, null);
@@ -413,9 +381,7 @@ public class StandaloneHerder extends AbstractHerder {
             return;
         }
         try {
-            worker.stopAndAwaitConnector(connName);
-            onRestart(connName);
-            startConnector(connName, (error, state) -> callback.onCompletion(error, null));
+            restarts.restartConnector(connName, callback);
         } catch (Throwable t) {
             callback.onCompletion(t, null);
         }
@@ -433,9 +399,7 @@ public class StandaloneHerder extends AbstractHerder {
             return;
         }
         try {
-            worker.stopAndAwaitTask(id);
-            onRestart(id);
-            if (startTask(snapshot, id)) {
+            if (restarts.restartTask(snapshot, id)) {
                 callback.onCompletion(null, null);
             } else {
                 callback.onCompletion(new ConnectException("Failed to start task: " + id), null);
@@ -455,26 +419,7 @@ public class StandaloneHerder extends AbstractHerder {
         }
         try {
             RestartPlan plan = buildRestartPlan(request);
-            // Tasks with a status but no config (left over from an earlier task set) cannot be started again.
-            List<ConnectorTaskId> tasks = plan.taskIdsToRestart().stream()
-                    .filter(id -> snapshot.taskConfig(id) != null)
-                    .toList();
-            if (plan.shouldRestartConnector()) {
-                worker.stopAndAwaitConnector(connName);
-            }
-            worker.stopAndAwaitTasks(tasks);
-            if (plan.shouldRestartConnector()) {
-                onRestart(connName);
-            }
-            tasks.forEach(this::onRestart);
-            if (plan.shouldRestartConnector()) {
-                startConnector(connName, null);
-            }
-            for (ConnectorTaskId id : tasks) {
-                if (!startTask(snapshot, id)) {
-                    log.error("Failed to restart task {}", id);
-                }
-            }
+            restarts.restart(snapshot, connName, plan.shouldRestartConnector(), plan.taskIdsToRestart());
             callback.onCompletion(null, plan.restartConnectorStateInfo());
         } catch (Throwable t) {
             callback.onCompletion(t, null);
@@ -486,12 +431,7 @@ public class StandaloneHerder extends AbstractHerder {
 
     @Override
     public void connectorOffsets(String connName, Callback<ConnectorOffsets> callback) {
-        ClusterConfigState snapshot = configBackingStore.snapshot();
-        if (!snapshot.contains(connName)) {
-            callback.onCompletion(connectorNotFound(connName), null);
-            return;
-        }
-        worker.connectorOffsets(connName, snapshot.connectorConfig(connName), callback);
+        offsets.read(connName, callback);
     }
 
     @Override
@@ -513,66 +453,10 @@ public class StandaloneHerder extends AbstractHerder {
     // Under the lock so that the connector cannot be resumed while its offsets are being written.
     private synchronized void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
                                                      Callback<Message> callback) {
-        ClusterConfigState snapshot = configBackingStore.snapshot();
-        if (!snapshot.contains(connName)) {
-            callback.onCompletion(connectorNotFound(connName), null);
-            return;
-        }
-        if (snapshot.targetState(connName) != TargetState.STOPPED || snapshot.taskCount(connName) != 0) {
-            callback.onCompletion(new BadRequestException("Connectors must be in the STOPPED state before their "
-                    + "offsets can be modified. This can be done for the specified connector by issuing a 'PUT' "
-                    + "request to the '/connectors/" + connName + "/stop' endpoint"), null);
-            return;
-        }
-        worker.modifyConnectorOffsets(connName, snapshot.connectorConfig(connName), offsets, callback);
+        this.offsets.modify(connName, offsets, callback);
     }
 
-    private static NotFoundException connectorNotFound(String connName) {
+    static NotFoundException connectorNotFound(String connName) {
         return new NotFoundException("Connector " + connName + " not found");
-    }
-
-    /** Reacts to config changes as a worker reacts to records read from the config topic. */
-    private final class ConfigUpdateListener implements ConfigBackingStore.UpdateListener {
-
-        @Override
-        public void onConnectorConfigRemove(String connName) {
-            synchronized (StandaloneHerder.this) {
-                removeConnectorTasks(connName);
-                worker.stopAndAwaitConnector(connName);
-                onDeletion(connName);
-                // A connector created later under the same name starts with no recorded topics.
-                statusBackingStore.getAllTopics(connName)
-                        .forEach(topic -> statusBackingStore.deleteTopic(connName, topic.topic()));
-            }
-        }
-
-        @Override
-        public void onConnectorConfigUpdate(String connName) {
-            synchronized (StandaloneHerder.this) {
-                if (worker.connectorNames().contains(connName)) {
-                    worker.stopAndAwaitConnector(connName);
-                }
-                startConnector(connName, null);
-            }
-        }
-
-        @Override
-        public void onTaskConfigUpdate(Collection<ConnectorTaskId> tasks) {
-            // Nothing to do: the herder writes task configs itself, after stopping the tasks they replace.
-        }
-
-        @Override
-        public void onConnectorTargetStateChange(String connName) {
-            synchronized (StandaloneHerder.this) {
-                TargetState state = configBackingStore.snapshot().targetState(connName);
-                worker.setTargetState(connName, state, (error, newState) -> {
-                    if (error != null) {
-                        log.error("Failed to transition connector {} to target state {}", connName, state, error);
-                    } else if (newState == TargetState.STARTED) {
-                        requestTaskReconfiguration(connName);
-                    }
-                });
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.connect.integration.EmbeddedKafkaBroker;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
+import org.apache.kafka.connect.runtime.TooManyTasksException;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,10 +109,15 @@ class StandaloneHerderTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        waitFor(() -> what, condition);
+    }
+
+    /** @param what described when the wait times out, so it can show the state at that moment */
+    private static void waitFor(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
+                throw new AssertionError("Timed out waiting for " + what.get());
             }
             Thread.sleep(20);
         }
@@ -128,7 +135,7 @@ class StandaloneHerderTest {
     }
 
     private void awaitStates(String connName, String expected) throws InterruptedException {
-        waitFor(connName + " to be '" + expected + "' (is '" + states(connName) + "')",
+        waitFor(() -> connName + " to be '" + expected + "' (is '" + states(connName) + "')",
                 () -> states(connName).equals(expected));
     }
 
@@ -195,6 +202,81 @@ class StandaloneHerderTest {
                 herder.patchConnectorConfig("reconf", Map.of("tasks.max", "1"), cb));
         assertEquals("1", patched.result().config().get("tasks.max"));
         awaitStates("reconf", "RUNNING 0=RUNNING");
+    }
+
+    @Test
+    void configWritesAnswerOnceTheTasksAreGenerated() throws Exception {
+        Herder.Created<ConnectorInfo> created = create("answer", 1, null);
+        assertEquals(List.of(new ConnectorTaskId("answer", 0)), created.result().tasks());
+
+        Herder.Created<ConnectorInfo> patched = await(cb ->
+                herder.patchConnectorConfig("answer", Map.of("tasks.max", "2"), cb));
+        assertFalse(patched.created());
+        assertEquals(List.of(new ConnectorTaskId("answer", 0), new ConnectorTaskId("answer", 1)),
+                patched.result().tasks());
+
+        Herder.Created<ConnectorInfo> replaced = await(cb ->
+                herder.putConnectorConfig("answer", config("answer", 1), null, true, cb));
+        assertEquals(List.of(new ConnectorTaskId("answer", 0)), replaced.result().tasks());
+        awaitStates("answer", "RUNNING 0=RUNNING");
+
+        // A connector that asks for reconfiguration from start() (a connector thread) must not wedge the answer.
+        Map<String, String> eager = config("eager", 2);
+        eager.put(IdleSinkConnector.RECONFIGURE_ON_START, "true");
+        Herder.Created<ConnectorInfo> eagerCreated = await(cb ->
+                herder.putConnectorConfig("eager", eager, null, false, cb));
+        assertEquals(2, eagerCreated.result().tasks().size());
+
+        assertEquals(List.of(), create("answer-paused", 1, TargetState.PAUSED).result().tasks());
+        assertEquals(List.of(), create("answer-stopped", 1, TargetState.STOPPED).result().tasks());
+        awaitStates("answer-paused", "PAUSED");
+        awaitStates("answer-stopped", "STOPPED");
+    }
+
+    @Test
+    void storedTaskSetsLargerThanTasksMaxDoNotStartWhileEnforced() throws Exception {
+        // Not enforced: the connector's extra task config only gets a warning, and both tasks run.
+        Map<String, String> lax = config("enforce", 1);
+        lax.put(IdleSinkConnector.EXTRA_TASKS, "1");
+        lax.put("tasks.max.enforce", "false");
+        Herder.Created<ConnectorInfo> created = await(cb -> herder.putConnectorConfig("enforce", lax, null, false, cb));
+        assertEquals(2, created.result().tasks().size());
+        awaitStates("enforce", "RUNNING 0=RUNNING 1=RUNNING");
+        StandaloneHerderTest.<Void>await(cb -> herder.restartTask(new ConnectorTaskId("enforce", 1), cb));
+        awaitStates("enforce", "RUNNING 0=RUNNING 1=RUNNING");
+
+        // Enforced: regeneration fails the connector (and the config write) and keeps the two stored task configs,
+        // which can then no longer be started.
+        Map<String, String> strict = new HashMap<>(lax);
+        strict.put("tasks.max.enforce", "true");
+        Throwable rejected = failure(cb -> herder.putConnectorConfig("enforce", strict, null, true,
+                (e, r) -> cb.onCompletion(e, r)));
+        assertEquals("Failed to transition connector enforce to state STARTED", rejected.getMessage());
+        assertInstanceOf(TooManyTasksException.class, rejected.getCause());
+        assertEquals("FAILED", herder.connectorStatus("enforce").connector().state());
+        // A plain restart regenerates the task configs before answering, so it fails the same way.
+        Throwable restartFailure = failure(cb -> herder.restartConnector("enforce", (e, r) -> cb.onCompletion(e, r)));
+        assertInstanceOf(TooManyTasksException.class, restartFailure.getCause());
+        assertEquals(2, StandaloneHerderTest.<List<TaskInfo>>await(cb -> herder.taskConfigs("enforce", cb)).size());
+
+        Throwable notStarted = failure(cb -> herder.restartTask(new ConnectorTaskId("enforce", 0),
+                (e, r) -> cb.onCompletion(e, r)));
+        assertEquals("Failed to start task: enforce-0", notStarted.getMessage());
+        ConnectorStateInfo.TaskState task = herder.taskStatus(new ConnectorTaskId("enforce", 0));
+        assertEquals("FAILED", task.state());
+        assertTrue(task.trace().startsWith(TooManyTasksException.class.getName() + ": The connector enforce has "
+                + "generated 2 tasks, which is greater than 1, the maximum number of tasks it is configured to "
+                + "create."), task.trace());
+        assertEquals("RUNNING", herder.taskStatus(new ConnectorTaskId("enforce", 1)).state());
+
+        // A restart plan keeps the trace of the failure it restarts from, as Apache's does.
+        ConnectorStateInfo plan = await(cb ->
+                herder.restartConnectorAndTasks(new RestartRequest("enforce", true, true), cb));
+        assertEquals("RESTARTING", plan.connector().state());
+        assertTrue(plan.connector().trace().startsWith(TooManyTasksException.class.getName()));
+        assertEquals(List.of("RESTARTING", "RUNNING"),
+                plan.tasks().stream().map(ConnectorStateInfo.TaskState::state).toList());
+        assertEquals(task.trace(), plan.tasks().get(0).trace());
     }
 
     @Test
@@ -289,13 +371,24 @@ class StandaloneHerderTest {
         await(herder::healthCheck);
     }
 
-    /** A sink connector whose tasks ignore what they get; counts task starts per connector. */
+    /**
+     * A sink connector whose tasks ignore what they get; counts task starts per connector. Its config may ask it to
+     * generate more task configs than {@code tasks.max} or to request a reconfiguration from {@code start}.
+     */
     public static class IdleSinkConnector extends SinkConnector {
+        /** Connector config key: how many task configs to generate beyond {@code tasks.max}. */
+        static final String EXTRA_TASKS = "test.extra.tasks";
+        /** Connector config key: if true, start() requests a task reconfiguration. */
+        static final String RECONFIGURE_ON_START = "test.reconfigure.on.start";
+
         private Map<String, String> props;
 
         @Override
         public void start(Map<String, String> props) {
             this.props = props;
+            if (Boolean.parseBoolean(props.get(RECONFIGURE_ON_START))) {
+                context().requestTaskReconfiguration();
+            }
         }
 
         @Override
@@ -306,7 +399,8 @@ class StandaloneHerderTest {
         @Override
         public List<Map<String, String>> taskConfigs(int maxTasks) {
             List<Map<String, String>> configs = new ArrayList<>();
-            for (int i = 0; i < maxTasks; i++) {
+            int count = maxTasks + Integer.parseInt(props.getOrDefault(EXTRA_TASKS, "0"));
+            for (int i = 0; i < count; i++) {
                 configs.add(Map.of("connector", props.get("name"), "index", Integer.toString(i)));
             }
             return configs;
