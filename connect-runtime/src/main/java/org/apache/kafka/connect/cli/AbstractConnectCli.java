@@ -7,6 +7,7 @@ import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.runtime.rest.RestAdditions;
 import org.apache.kafka.connect.runtime.rest.RestServer;
 import org.apache.kafka.connect.util.ConnectUtils;
 import org.slf4j.Logger;
@@ -116,6 +117,7 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
         RestServer rest = new RestServer(config);
         rest.initializeServer();
         H herder;
+        RestAdditions restAdditions;
         try {
             URI advertisedUrl = rest.advertisedUrl();
             String workerId = advertisedUrl.getHost() + ":" + advertisedUrl.getPort();
@@ -124,11 +126,12 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
                     ConnectorClientConfigOverridePolicy.class);
             overridePolicy.configure(config.originals());
             herder = createHerder(config, workerId, plugins, overridePolicy, kafkaClusterId);
+            restAdditions = RestAdditions.install(rest, config, plugins, herder);
         } catch (RuntimeException e) {
             rest.stop();
             throw e;
         }
-        Connect<H> connect = new Connect<>(herder, rest);
+        Connect<H> connect = new Connect<>(herder, rest, restAdditions);
         try {
             connect.start();
         } catch (RuntimeException e) {

@@ -20,14 +20,24 @@ public class Connect<H extends Herder> {
 
     private final H herder;
     private final RestServer rest;
+    private final AutoCloseable restAdditions;
     private final CountDownLatch stopLatch = new CountDownLatch(1);
     private final AtomicBoolean shutdown = new AtomicBoolean(false);
     private final Thread shutdownHook = new Thread(this::stop, "connect-shutdown-hook");
 
     /** @param rest a server whose listeners are already bound ({@link RestServer#initializeServer()}) */
     public Connect(H herder, RestServer rest) {
+        this(herder, rest, () -> { });
+    }
+
+    /**
+     * @param restAdditions what was installed on {@code rest} besides the core resources (admin endpoints, REST
+     *                      extensions); closed after the server stops
+     */
+    public Connect(H herder, RestServer rest, AutoCloseable restAdditions) {
         this.herder = herder;
         this.rest = rest;
+        this.restAdditions = restAdditions;
     }
 
     /**
@@ -56,6 +66,7 @@ public class Connect<H extends Herder> {
                 try {
                     rest.stop();
                 } finally {
+                    closeRestAdditions();
                     herder.stop();
                 }
                 removeShutdownHook();
@@ -63,6 +74,14 @@ public class Connect<H extends Herder> {
             }
         } finally {
             stopLatch.countDown();
+        }
+    }
+
+    private void closeRestAdditions() {
+        try {
+            restAdditions.close();
+        } catch (Exception e) {
+            log.warn("Failed to close REST extensions", e);
         }
     }
 

@@ -15,11 +15,16 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -31,14 +36,24 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The worker's embedded HTTP server: Jetty 12 with one connector per entry of {@code listeners} (plus connectors
  * named {@code Admin} for a separate {@code admin.listeners}), serving the Connect resources through Jersey with
  * Jackson for JSON. The sockets are bound by {@link #initializeServer()} before the herder exists, so the worker id
  * (advertised host and port) is known early; {@link #initializeResources} then installs the resources.
+ * HTTPS listeners take their TLS settings from {@link SslContextFactories}. The main context answers CORS requests
+ * when {@code access.control.allow.origin} is set and adds the {@code response.http.headers.config} headers.
  * Every request is logged on this class's logger in NCSA extended format followed by its latency in ms.
+ *
+ * <p>Admin endpoints ({@link #registerAdminResource}) and REST extensions ({@link #addResourceConfigCustomizer})
+ * are added between construction and {@link #initializeResources}.
  */
 public class RestServer {
 
@@ -57,9 +72,28 @@ public class RestServer {
     private final ContextHandlerCollection contexts = new ContextHandlerCollection();
     private final List<ServerConnector> regularConnectors = new ArrayList<>();
     private final List<ServerConnector> adminConnectors = new ArrayList<>();
+    private final ResponseHeadersHandler responseHeaders;
+    private final List<Object> adminResources = new ArrayList<>();
+    private final List<ResourceConfigCustomizer> customizers = new ArrayList<>();
+    private volatile boolean resourcesInitialized;
 
     /**
-     * @throws ConfigException if a listener is malformed or uses a protocol this server does not support yet
+     * Adds components to the Jersey configuration of a context before it starts, e.g. the filters and resources of
+     * REST extensions.
+     */
+    @FunctionalInterface
+    public interface ResourceConfigCustomizer {
+        /**
+         * @param resources    the configuration of the context being built
+         * @param adminContext true for the context of separate admin listeners; false for the main context (which
+         *                     also serves the admin endpoints when {@code admin.listeners} is unset)
+         */
+        void customize(ResourceConfig resources, boolean adminContext);
+    }
+
+    /**
+     * @throws ConfigException if a listener is malformed, the TLS settings of an HTTPS listener are invalid or
+     *                         {@code response.http.headers.config} is malformed
      */
     public RestServer(WorkerConfig config) {
         this(config, RestRequestTimeouts.DEFAULT);
@@ -71,21 +105,55 @@ public class RestServer {
         this.listeners = parseListeners(config.listeners());
         List<String> admin = config.adminListeners();
         this.adminListeners = admin == null ? null : parseListeners(admin);
+        // Fail at startup, not at the first request, on bad TLS settings or header rules.
+        checkTlsSettings(listeners, SslContextFactories.LISTENERS_PREFIX);
+        if (adminListeners != null) {
+            checkTlsSettings(adminListeners, SslContextFactories.ADMIN_LISTENERS_PREFIX);
+        }
+        this.responseHeaders = new ResponseHeadersHandler(config.getString(WorkerConfig.RESPONSE_HTTP_HEADERS_CONFIG));
         this.server = new Server();
         server.setStopTimeout(GRACEFUL_SHUTDOWN_TIMEOUT_MS);
     }
 
     private static List<RestListener> parseListeners(List<String> urls) {
-        List<RestListener> parsed = new ArrayList<>();
-        for (String url : urls) {
-            RestListener listener = RestListener.parse(url);
-            if (listener.protocol().equals(RestListener.HTTPS)) {
-                // TLS (listeners.https.* / ssl.* settings) arrives with the next issue.
-                throw new ConfigException("HTTPS listeners are not yet supported: " + url);
-            }
-            parsed.add(listener);
+        return urls.stream().map(RestListener::parse).toList();
+    }
+
+    /** Loads the key material once to report errors early; each HTTPS connector later builds its own factory. */
+    private void checkTlsSettings(List<RestListener> group, String prefix) {
+        if (group.stream().anyMatch(l -> l.protocol().equals(RestListener.HTTPS))) {
+            SslContextFactories.forServer(config, prefix);
         }
-        return parsed;
+    }
+
+    /**
+     * Serves {@code resource} on the admin endpoints: on the admin listeners if {@code admin.listeners} is set, on
+     * the regular listeners if it is unset, nowhere if it is empty. Must be called before
+     * {@link #initializeResources}; the resource can inject {@link Herder}, {@link WorkerConfig},
+     * {@link RestRequestForwarder} and {@link RestRequestTimeouts}.
+     *
+     * @param resource a resource class, or an instance (e.g. one built with its collaborators), or any other
+     *                 Jersey component such as a binder
+     */
+    public void registerAdminResource(Object resource) {
+        checkNotInitialized();
+        adminResources.add(resource);
+    }
+
+    /**
+     * Runs {@code customizer} on each Jersey configuration this server builds: once for the main context and, when
+     * admin listeners are separate, once more for the admin context. Must be called before
+     * {@link #initializeResources}.
+     */
+    public void addResourceConfigCustomizer(ResourceConfigCustomizer customizer) {
+        checkNotInitialized();
+        customizers.add(customizer);
+    }
+
+    private void checkNotInitialized() {
+        if (resourcesInitialized) {
+            throw new IllegalStateException("The REST resources have already been initialized");
+        }
     }
 
     /** Binds every listener and starts Jetty; requests get 404 until {@link #initializeResources} has run. */
@@ -93,11 +161,13 @@ public class RestServer {
         log.info("Adding listeners for the REST API: {}", config.listeners());
         boolean separateAdmin = adminListeners != null && !adminListeners.isEmpty();
         for (RestListener listener : listeners) {
-            regularConnectors.add(createConnector(listener, separateAdmin ? REGULAR_CONNECTOR_NAME : null));
+            regularConnectors.add(createConnector(listener, separateAdmin ? REGULAR_CONNECTOR_NAME : null,
+                    SslContextFactories.LISTENERS_PREFIX));
         }
         if (separateAdmin) {
             for (RestListener listener : adminListeners) {
-                adminConnectors.add(createConnector(listener, ADMIN_CONNECTOR_NAME));
+                adminConnectors.add(createConnector(listener, ADMIN_CONNECTOR_NAME,
+                        SslContextFactories.ADMIN_LISTENERS_PREFIX));
             }
         }
         List<Connector> all = new ArrayList<>(regularConnectors);
@@ -122,8 +192,22 @@ public class RestServer {
         }
     }
 
-    private ServerConnector createConnector(RestListener listener, String name) {
-        ServerConnector connector = new ServerConnector(server);
+    /** @param sslPrefix where the TLS settings of an HTTPS listener live */
+    private ServerConnector createConnector(RestListener listener, String name, String sslPrefix) {
+        ServerConnector connector;
+        if (listener.protocol().equals(RestListener.HTTPS)) {
+            // One TLS factory per connector: each connector starts and stops its own.
+            SslContextFactory.Server ssl = SslContextFactories.forServer(config, sslPrefix);
+            HttpConfiguration https = new HttpConfiguration();
+            // Marks requests secure (https URIs, client certificates). No SNI host check: workers reach each other
+            // by advertised name or address, which need not be on the certificate when host names are not verified.
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
+            connector = new ServerConnector(server, ssl, new HttpConnectionFactory(https));
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost(listener.host());
         connector.setPort(listener.port());
         connector.setIdleTimeout(timeouts.requestTimeoutMs());
@@ -141,7 +225,83 @@ public class RestServer {
     /** Installs the Connect resources; {@code forwarder} sends requests on to other workers (distributed). */
     public void initializeResources(Herder herder, RestRequestForwarder forwarder) {
         log.info("Initializing REST resources");
-        ResourceConfig resources = baseResourceConfig();
+        checkNotInitialized();
+        resourcesInitialized = true;
+        ResourceConfig resources = baseResourceConfig(herder, forwarder);
+        resources.register(RootResource.class);
+        resources.register(ConnectorsResource.class);
+        resources.register(ConnectorPluginsResource.class);
+        boolean separateAdmin = !adminConnectors.isEmpty();
+        if (adminListeners == null) {
+            adminResources.forEach(resource -> register(resources, resource));
+        }
+        customizers.forEach(customizer -> customizer.customize(resources, false));
+        ServletContextHandler main = newContext(resources, separateAdmin ? REGULAR_CONNECTOR_NAME : null);
+        CrossOriginHandler crossOrigin = crossOriginHandler();
+        if (crossOrigin != null) {
+            main.insertHandler(crossOrigin);
+        }
+        // Inserted last, so outermost: CORS answers to preflight requests get the headers too.
+        main.insertHandler(responseHeaders);
+        startContext(main);
+
+        if (separateAdmin) {
+            ResourceConfig admin = baseResourceConfig(herder, forwarder);
+            adminResources.forEach(resource -> register(admin, resource));
+            customizers.forEach(customizer -> customizer.customize(admin, true));
+            startContext(newContext(admin, ADMIN_CONNECTOR_NAME));
+        }
+        log.info("REST resources initialized; server is started and ready to handle requests");
+    }
+
+    /** Registers a component given either as a class or as an instance. */
+    private static void register(ResourceConfig resources, Object component) {
+        if (component instanceof Class<?> type) {
+            resources.register(type);
+        } else {
+            resources.register(component);
+        }
+    }
+
+    /**
+     * Jetty's CORS handler for {@code access.control.allow.origin} (comma-separated origins, {@code *} a wildcard)
+     * and {@code access.control.allow.methods} (blank: Jetty's default GET, POST, HEAD); null when no origin is set.
+     */
+    private CrossOriginHandler crossOriginHandler() {
+        String origins = config.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_ORIGIN_CONFIG);
+        if (origins == null || origins.isBlank()) {
+            return null;
+        }
+        CrossOriginHandler handler = new CrossOriginHandler();
+        handler.setAllowedOriginPatterns(commaSeparated(origins).stream()
+                .map(RestServer::originPattern).collect(Collectors.toCollection(LinkedHashSet::new)));
+        String methods = config.getString(WorkerConfig.ACCESS_CONTROL_ALLOW_METHODS_CONFIG);
+        if (methods != null && !methods.isBlank()) {
+            handler.setAllowedMethods(commaSeparated(methods));
+        }
+        return handler;
+    }
+
+    private static Set<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Jetty takes regular expressions; origins are configured as literals where {@code *} matches anything. */
+    private static String originPattern(String origin) {
+        return Arrays.stream(origin.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+                .collect(Collectors.joining(".*"));
+    }
+
+    /** JSON, error mapping and the collaborators resources inject. */
+    private ResourceConfig baseResourceConfig(Herder herder, RestRequestForwarder forwarder) {
+        ResourceConfig resources = new ResourceConfig();
+        resources.register(new JacksonJsonProvider(RestObjectMapper.create()));
+        resources.register(new ConnectExceptionMapper());
+        resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Everything is registered explicitly; skipping Jersey's class path discovery shortens worker start-up.
+        resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        resources.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         // Resources are registered as classes with their collaborators injected: Jersey 3.1 warns about every
         // resource registered as an instance.
         resources.register(new AbstractBinder() {
@@ -153,44 +313,21 @@ public class RestServer {
                 bind(timeouts).to(RestRequestTimeouts.class);
             }
         });
-        resources.register(RootResource.class);
-        resources.register(ConnectorsResource.class);
-        resources.register(ConnectorPluginsResource.class);
-        boolean separateAdmin = !adminConnectors.isEmpty();
-        if (adminListeners == null) {
-            adminResources(herder).forEach(resources::register);
-        }
-        addContext(resources, separateAdmin ? REGULAR_CONNECTOR_NAME : null);
-
-        if (separateAdmin) {
-            ResourceConfig admin = baseResourceConfig();
-            adminResources(herder).forEach(admin::register);
-            addContext(admin, ADMIN_CONNECTOR_NAME);
-        }
-        log.info("REST resources initialized; server is started and ready to handle requests");
-    }
-
-    /** Resources served on the admin listeners ({@code /admin/loggers}); none yet. */
-    private List<Object> adminResources(Herder herder) {
-        return List.of();
-    }
-
-    private static ResourceConfig baseResourceConfig() {
-        ResourceConfig resources = new ResourceConfig();
-        resources.register(new JacksonJsonProvider(RestObjectMapper.create()));
-        resources.register(new ConnectExceptionMapper());
-        resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         return resources;
     }
 
     /** Serves {@code resources} at {@code /}, only on the connectors named {@code connectorName} when not null. */
-    private void addContext(ResourceConfig resources, String connectorName) {
+    private static ServletContextHandler newContext(ResourceConfig resources, String connectorName) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new ServletContainer(resources)), "/*");
         if (connectorName != null) {
             context.setVirtualHosts(List.of("@" + connectorName));
         }
+        return context;
+    }
+
+    private void startContext(ServletContextHandler context) {
         contexts.addHandler(context);
         try {
             context.start();
