@@ -47,6 +47,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writes (runtime-behaviour §2.3), the read-only status views REST serves, config validation, the plugin list,
  * restart plans and connector-type detection.
  *
+ * <p>Config providers. The herder owns the worker's {@link WorkerConfigTransformer}: configs are stored raw, and
+ * {@link #configState()} is the snapshot whose {@code connectorConfig}/{@code taskConfig} resolve them, for handing
+ * to the worker only. REST answers are built from the raw configs.
+ *
  * <p>Status-listener methods run on connector and task threads; they only write to the (thread-safe) status store
  * and never take the herder's own locks.
  */
@@ -63,6 +67,7 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
     protected final ConfigBackingStore configBackingStore;
     private final String workerId;
     private final String kafkaClusterId;
+    private final WorkerConfigTransformer configTransformer;
     private final ConnectorValidator validator;
     private final List<PluginInfo> plugins;
     private final ExecutorService validationExecutor;
@@ -75,7 +80,10 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
         this.kafkaClusterId = kafkaClusterId;
         this.statusBackingStore = statusBackingStore;
         this.configBackingStore = configBackingStore;
-        this.validator = new ConnectorValidator(worker.getPlugins(), worker.config(), overridePolicy);
+        this.configTransformer = WorkerConfigTransformer.create(worker.config(), worker.getPlugins(),
+                this::scheduleConfigReload);
+        this.validator = new ConnectorValidator(worker.getPlugins(), worker.config(), overridePolicy,
+                configTransformer);
         this.plugins = listPlugins(worker.getPlugins());
         this.validationExecutor = Executors.newCachedThreadPool(daemonThreads("connector-config-validation-"));
     }
@@ -96,6 +104,24 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
         configBackingStore.stop();
         statusBackingStore.stop();
         worker.stop();
+        configTransformer.close();
+    }
+
+    /**
+     * The current config snapshot, resolving config-provider variables in {@code connectorConfig} and
+     * {@code taskConfig}: what the worker gets. Its {@code raw*} accessors are what REST shows.
+     */
+    protected ClusterConfigState configState() {
+        return configBackingStore.snapshot().withConfigTransformer(configTransformer);
+    }
+
+    /**
+     * Called when a connector's resolved config holds values a config provider gave a time to live, and the
+     * connector's {@code config.action.reload} is {@code restart}: the herder should restart the connector after
+     * that time (runtime-behaviour §12). This herder does not; subclasses that support reloads override it.
+     */
+    protected void scheduleConfigReload(String connName, String path, long ttlMs) {
+        log.debug("Ignoring the {} ms time to live of config path {} of connector {}", ttlMs, path, connName);
     }
 
     // ---------------------------------------------------------------------------------------------------------

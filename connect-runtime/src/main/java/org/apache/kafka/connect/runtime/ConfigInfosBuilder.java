@@ -21,19 +21,38 @@ import java.util.Set;
  * without a definition first, then every definition in order with its value, and counts each error message; the
  * sub-validation sections (client overrides, converters) keep their order and count each value with errors once.
  * Values are shown as strings, passwords as {@code [hidden]}.
+ * <p>
+ * Values resolved from a config provider are redacted so that secrets never reach a response (rest-api.md, validation
+ * "Secrets"): such a key shows the text that was submitted, no recommended values, and at most one, generic, error.
  */
 final class ConfigInfosBuilder {
 
     private static final String HIDDEN = "[hidden]";
 
     private final String name;
+    private final Map<String, String> redacted;
     private final List<ConfigInfo> configs = new ArrayList<>();
     private final Set<String> groups = new LinkedHashSet<>();
     private int errorCount;
 
     /** @param name the {@code connector.class} value as submitted */
     ConfigInfosBuilder(String name) {
+        this(name, Map.of());
+    }
+
+    /**
+     * @param name     the {@code connector.class} value as submitted
+     * @param redacted the submitted text of every key whose value a config provider changed, by (prefixed) name
+     */
+    ConfigInfosBuilder(String name, Map<String, String> redacted) {
         this.name = name;
+        this.redacted = Map.copyOf(redacted);
+    }
+
+    /** The generic error that replaces the errors of a provider-resolved value, which could quote the secret. */
+    static String redactedError(String key) {
+        return "Invalid value for configuration '" + key
+                + "': the value resolved from the config provider reference failed validation";
     }
 
     /**
@@ -48,16 +67,18 @@ final class ConfigInfosBuilder {
         }
         for (ConfigValue value : valuesByName.values()) {
             if (!keys.containsKey(value.name())) {
-                configs.add(new ConfigInfo(null, valueInfo(value, null)));
-                errorCount += value.errorMessages().size();
+                ConfigValueInfo info = valueInfo(value, null);
+                configs.add(new ConfigInfo(null, info));
+                errorCount += info.errors().size();
             }
         }
         for (ConfigKey key : keys.values()) {
             ConfigValue value = valuesByName.get(key.name);
             addGroup(key);
-            configs.add(new ConfigInfo(keyInfo(key, key.name), value == null ? null : valueInfo(value, key)));
-            if (value != null) {
-                errorCount += value.errorMessages().size();
+            ConfigValueInfo info = value == null ? null : valueInfo(value, key);
+            configs.add(new ConfigInfo(keyInfo(key, key.name), info));
+            if (info != null) {
+                errorCount += info.errors().size();
             }
         }
         return this;
@@ -111,8 +132,13 @@ final class ConfigInfosBuilder {
                 List.copyOf(key.dependents));
     }
 
-    private static ConfigValueInfo valueInfo(ConfigValue value, ConfigKey key) {
+    private ConfigValueInfo valueInfo(ConfigValue value, ConfigKey key) {
         ConfigDef.Type type = key == null ? null : key.type;
+        String submitted = redacted.get(value.name());
+        if (submitted != null) {
+            List<String> errors = value.errorMessages().isEmpty() ? List.of() : List.of(redactedError(value.name()));
+            return new ConfigValueInfo(value.name(), asString(submitted, type), List.of(), errors, value.visible());
+        }
         List<String> recommended = new ArrayList<>();
         for (Object candidate : value.recommendedValues()) {
             recommended.add(asString(candidate, type));

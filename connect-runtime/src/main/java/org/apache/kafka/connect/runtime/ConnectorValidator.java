@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Validates connector configs for {@code PUT /connector-plugins/{plugin}/config/validate} and before configs are
@@ -42,8 +43,11 @@ import java.util.Map;
  * Validation covers the framework keys (with the transformations' and predicates' own settings), the sink topic and
  * source exactly-once rules, the connector's own {@code config()} and {@code validate()}, the settings of converters
  * the connector chooses, and its client overrides against the worker's policy. Problems with the config are errors
- * in the returned {@link ConfigInfos}; problems that prevent validating it are exceptions. Config provider variables
- * are not resolved here.
+ * in the returned {@link ConfigInfos}; problems that prevent validating it are exceptions.
+ * <p>
+ * Connector configs may not declare config providers: {@code config.providers*} keys are dropped first. Variables of
+ * the worker's providers are resolved for validation only, and the response shows keys whose value they changed
+ * with the submitted text and a generic error instead of the real one ({@link ConfigInfosBuilder}).
  * <p>
  * Thread-safe; each call may instantiate the connector and plugins it names.
  */
@@ -59,10 +63,20 @@ public class ConnectorValidator {
     private final ClientOverrideValidation overrideValidation;
     private final ConverterConfigValidation converterValidation;
     private final ValidationDefaults defaults;
+    private final WorkerConfigTransformer configTransformer;
 
+    /** A validator that does not resolve config-provider variables. */
     public ConnectorValidator(Plugins plugins, WorkerConfig workerConfig,
                               ConnectorClientConfigOverridePolicy overridePolicy) {
+        this(plugins, workerConfig, overridePolicy, null);
+    }
+
+    /** @param configTransformer resolves config-provider variables before validating; may be null */
+    public ConnectorValidator(Plugins plugins, WorkerConfig workerConfig,
+                              ConnectorClientConfigOverridePolicy overridePolicy,
+                              WorkerConfigTransformer configTransformer) {
         this.plugins = plugins;
+        this.configTransformer = configTransformer;
         this.workerConfig = workerConfig;
         this.overrideValidation = new ClientOverrideValidation(overridePolicy);
         this.converterValidation = new ConverterConfigValidation(plugins);
@@ -76,7 +90,9 @@ public class ConnectorValidator {
      *                             null from {@code config()} or {@code validate()}
      */
     public ConfigInfos validate(Map<String, String> connectorProps) {
-        Map<String, String> props = withoutConfigProviders(connectorProps);
+        Map<String, String> submitted = withoutConfigProviders(connectorProps);
+        Map<String, String> props = configTransformer == null ? submitted : configTransformer.transform(submitted);
+        Map<String, String> redacted = changedByProviders(submitted, props);
         String connectorClassName = props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
         if (connectorClassName == null) {
             throw new BadRequestException("Connector config contains no connector type");
@@ -86,18 +102,30 @@ public class ConnectorValidator {
         try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
             connector = plugins.newConnector(connectorClassName, range);
         } catch (VersionedPluginLoadingException e) {
-            return connectorVersionNotFound(connectorClassName, props, e);
+            return connectorVersionNotFound(connectorClassName, props, redacted, e);
         } catch (ConnectException e) {
             throw new BadRequestException(e.getMessage(), e);
         }
         ClassLoader connectorLoader = PluginLoaders.loaderOf(plugins, connector.getClass());
         try (LoaderSwap swap = plugins.withClassLoader(connectorLoader)) {
-            return validate(connector, connectorClassName, props, connectorLoader);
+            return validate(connector, connectorClassName, props, redacted, connectorLoader);
         }
     }
 
+    /** The submitted text of every key whose value the config providers changed. */
+    private static Map<String, String> changedByProviders(Map<String, String> submitted,
+                                                          Map<String, String> resolved) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        submitted.forEach((key, value) -> {
+            if (WorkerConfigTransformer.hasVariable(value) && !Objects.equals(value, resolved.get(key))) {
+                changed.put(key, value);
+            }
+        });
+        return changed;
+    }
+
     private ConfigInfos validate(Connector connector, String connectorClassName, Map<String, String> props,
-                                 ClassLoader connectorLoader) {
+                                 Map<String, String> redacted, ClassLoader connectorLoader) {
         boolean isSink = connector instanceof SinkConnector;
         PluginRecommenders recommenders = new PluginRecommenders(plugins);
         ConfigDef baseDef = isSink ? SinkConnectorConfig.configDef(recommenders)
@@ -140,7 +168,7 @@ public class ConnectorValidator {
         values.addAll(validated.values());
         values.addAll(connectorResult.configValues());
 
-        ConfigInfosBuilder result = new ConfigInfosBuilder(connectorClassName).addMain(keys, values);
+        ConfigInfosBuilder result = new ConfigInfosBuilder(connectorClassName, redacted).addMain(keys, values);
         for (ClientType clientType : overriddenClients(isSink, props)) {
             overrideValidation.validate(clientType, props, connector.getClass()).ifPresent(result::addPrefixed);
         }
@@ -200,7 +228,7 @@ public class ConnectorValidator {
      * the loading error on {@code connector.class} and {@code connector.plugin.version}.
      */
     private ConfigInfos connectorVersionNotFound(String connectorClassName, Map<String, String> props,
-                                                 VersionedPluginLoadingException error) {
+                                                 Map<String, String> redacted, VersionedPluginLoadingException error) {
         PluginRecommenders recommenders = new PluginRecommenders(plugins);
         ConfigDef def = defaults.withConnectorVersionDefault(ConnectorConfig.configDef(recommenders),
                 latestConnectorVersion(connectorClassName));
@@ -210,7 +238,8 @@ public class ConnectorValidator {
         }
         validated.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG).addErrorMessage(error.getMessage());
         validated.get(ConnectorConfig.CONNECTOR_VERSION).addErrorMessage(error.getMessage());
-        return new ConfigInfosBuilder(connectorClassName).addMain(def.configKeys(), validated.values()).build();
+        return new ConfigInfosBuilder(connectorClassName, redacted).addMain(def.configKeys(), validated.values())
+                .build();
     }
 
     private String latestConnectorVersion(String connectorClassName) {

@@ -1,6 +1,7 @@
 package org.apache.kafka.connect.runtime.distributed;
 
 import org.apache.kafka.connect.runtime.TargetState;
+import org.apache.kafka.connect.runtime.WorkerConfigTransformer;
 import org.apache.kafka.connect.util.ConnectorTaskId;
 
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.Set;
  * and the config-store position it was taken at. Herders read everything they decide from one snapshot, so a
  * decision never mixes two versions of the configuration.
  *
- * <p>Configs are kept raw (as submitted, with config-provider placeholders). The "resolved" accessors are where
- * placeholders will be resolved; REST must always show the raw ones.
+ * <p>Configs are kept raw (as submitted, with config-provider placeholders). A snapshot given the worker's
+ * {@link WorkerConfigTransformer} ({@link #withConfigTransformer}) resolves them in {@link #connectorConfig} and
+ * {@link #taskConfig}, on every call, so every (re)start reads current secrets; those are what the worker gets.
+ * Everything shown over REST must come from the {@code raw*} accessors.
  */
 public class ClusterConfigState {
 
@@ -34,6 +37,7 @@ public class ClusterConfigState {
     private final Map<ConnectorTaskId, Map<String, String>> taskConfigs;
     private final Set<String> inconsistentConnectors;
     private final Map<String, Map<String, String>> appliedConnectorConfigs;
+    private final WorkerConfigTransformer configTransformer;
 
     /**
      * @param offset                  position of the config store this snapshot reflects
@@ -58,6 +62,23 @@ public class ClusterConfigState {
         this.taskConfigs = deepCopy(taskConfigs);
         this.inconsistentConnectors = Set.copyOf(inconsistentConnectors);
         this.appliedConnectorConfigs = deepCopy(appliedConnectorConfigs);
+        this.configTransformer = null;
+    }
+
+    private ClusterConfigState(ClusterConfigState source, WorkerConfigTransformer configTransformer) {
+        this.offset = source.offset;
+        this.connectorTaskCounts = source.connectorTaskCounts;
+        this.connectorConfigs = source.connectorConfigs;
+        this.connectorTargetStates = source.connectorTargetStates;
+        this.taskConfigs = source.taskConfigs;
+        this.inconsistentConnectors = source.inconsistentConnectors;
+        this.appliedConnectorConfigs = source.appliedConnectorConfigs;
+        this.configTransformer = configTransformer;
+    }
+
+    /** The same snapshot, resolving placeholders with the given transformer ({@code null}: not at all). */
+    public ClusterConfigState withConfigTransformer(WorkerConfigTransformer transformer) {
+        return new ClusterConfigState(this, transformer);
     }
 
     // Connector configs may hold null values (a PATCH removes keys, but a raw config is allowed nulls), so no Map.copyOf.
@@ -81,10 +102,13 @@ public class ClusterConfigState {
         return connectorConfigs.keySet();
     }
 
-    /** The connector config with placeholders resolved, or {@code null} if the connector is unknown. */
+    /**
+     * The connector config with placeholders resolved, or {@code null} if the connector is unknown. Values with a
+     * provider TTL schedule a reload of the connector (see {@link WorkerConfigTransformer#transform(String, Map)}).
+     */
     public Map<String, String> connectorConfig(String connector) {
-        // Config providers are not resolved yet: the resolved view equals the raw one.
-        return rawConnectorConfig(connector);
+        Map<String, String> raw = rawConnectorConfig(connector);
+        return configTransformer == null || raw == null ? raw : configTransformer.transform(connector, raw);
     }
 
     /** The connector config as submitted, or {@code null} if the connector is unknown. */
@@ -117,7 +141,8 @@ public class ClusterConfigState {
 
     /** The task config with placeholders resolved, or {@code null} if there is none. */
     public Map<String, String> taskConfig(ConnectorTaskId id) {
-        return rawTaskConfig(id);
+        Map<String, String> raw = rawTaskConfig(id);
+        return configTransformer == null || raw == null ? raw : configTransformer.transform(raw);
     }
 
     /** The task config as stored, or {@code null} if there is none. */

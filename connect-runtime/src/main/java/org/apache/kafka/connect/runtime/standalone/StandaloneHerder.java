@@ -28,9 +28,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +64,8 @@ public class StandaloneHerder extends AbstractHerder {
     private final StandaloneOffsets offsets;
     private final StandaloneRestarts restarts;
     private final StandaloneConfigUpdates configUpdates;
+    /** Scheduled restarts for config-provider TTLs, one per connector and config path. */
+    private final Map<ReloadKey, ScheduledFuture<?>> pendingReloads = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     public StandaloneHerder(Worker worker, String kafkaClusterId, ConnectorClientConfigOverridePolicy overridePolicy,
@@ -74,8 +79,9 @@ public class StandaloneHerder extends AbstractHerder {
         this.requestExecutor = Executors.newSingleThreadScheduledExecutor(daemonThreads("StandaloneHerder-request-"));
         this.healthCheck = new StandaloneHealthCheck(this, this::isRunning,
                 Executors.newSingleThreadExecutor(daemonThreads("StandaloneHerder-health-check-")));
-        this.tasks = new StandaloneTasks(worker, configBackingStore, statusBackingStore, this, this::connectorType);
-        this.offsets = new StandaloneOffsets(worker, configBackingStore);
+        this.tasks = new StandaloneTasks(worker, configBackingStore, this::configState, statusBackingStore, this,
+                this::connectorType);
+        this.offsets = new StandaloneOffsets(worker, this::configState);
         this.restarts = new StandaloneRestarts(this, worker, tasks);
         this.configUpdates = new StandaloneConfigUpdates(this, worker, tasks, configBackingStore, statusBackingStore);
         configBackingStore.setUpdateListener(configUpdates);
@@ -323,7 +329,7 @@ public class StandaloneHerder extends AbstractHerder {
      * @param callback told when the connector reached its target state or failed; may be {@code null}
      */
     void startConnector(String connName, Callback<TargetState> callback) {
-        ClusterConfigState snapshot = configBackingStore.snapshot();
+        ClusterConfigState snapshot = configState();
         worker.startConnector(connName, snapshot.connectorConfig(connName), connectorContext(connName), this,
                 snapshot.targetState(connName), (error, state) -> {
                     if (error != null) {
@@ -389,12 +395,12 @@ public class StandaloneHerder extends AbstractHerder {
 
     @Override
     public synchronized void restartTask(ConnectorTaskId id, Callback<Void> callback) {
-        ClusterConfigState snapshot = configBackingStore.snapshot();
+        ClusterConfigState snapshot = configState();
         if (!snapshot.contains(id.connector())) {
             callback.onCompletion(new NotFoundException("Unknown connector: " + id.connector()), null);
             return;
         }
-        if (snapshot.taskConfig(id) == null) {
+        if (snapshot.rawTaskConfig(id) == null) {
             callback.onCompletion(new NotFoundException("Unknown task: " + id), null);
             return;
         }
@@ -412,7 +418,7 @@ public class StandaloneHerder extends AbstractHerder {
     @Override
     public synchronized void restartConnectorAndTasks(RestartRequest request, Callback<ConnectorStateInfo> callback) {
         String connName = request.connectorName();
-        ClusterConfigState snapshot = configBackingStore.snapshot();
+        ClusterConfigState snapshot = configState();
         if (!snapshot.contains(connName)) {
             callback.onCompletion(new NotFoundException("Unknown connector: " + connName), null);
             return;
@@ -424,6 +430,43 @@ public class StandaloneHerder extends AbstractHerder {
         } catch (Throwable t) {
             callback.onCompletion(t, null);
         }
+    }
+
+    /**
+     * Restarts the connector once the TTL has passed, so that it reads the provider's values again; a later TTL for
+     * the same connector and path replaces a pending restart.
+     */
+    @Override
+    protected void scheduleConfigReload(String connName, String path, long ttlMs) {
+        log.info("Scheduling a restart of connector {} in {} ms to reload config path {}", connName, ttlMs, path);
+        ReloadKey key = new ReloadKey(connName, path);
+        try {
+            ScheduledFuture<?> reload = requestExecutor.schedule(() -> reloadConnector(key), ttlMs,
+                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> replaced = pendingReloads.put(key, reload);
+            if (replaced != null) {
+                replaced.cancel(false);
+            }
+        } catch (RejectedExecutionException e) {
+            log.debug("Not scheduling a config reload of connector {}: the herder is stopping", connName);
+        }
+    }
+
+    private void reloadConnector(ReloadKey key) {
+        pendingReloads.remove(key);
+        String connName = key.connector();
+        if (!running || !configBackingStore.contains(connName)) {
+            return;
+        }
+        log.info("Restarting connector {} to reload values of config path {}", connName, key.path());
+        restartConnector(connName, (error, ignored) -> {
+            if (error != null) {
+                log.error("Failed to restart connector {} to reload its config", connName, error);
+            }
+        });
+    }
+
+    private record ReloadKey(String connector, String path) {
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
-import org.apache.kafka.connect.storage.ConfigBackingStore;
 import org.apache.kafka.connect.util.Callback;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The offsets operations of the standalone herder (KIP-875): reading a connector's offsets, and altering or
@@ -18,15 +18,16 @@ import java.util.Map;
 final class StandaloneOffsets {
 
     private final Worker worker;
-    private final ConfigBackingStore configStore;
+    private final Supplier<ClusterConfigState> configState;
 
-    StandaloneOffsets(Worker worker, ConfigBackingStore configStore) {
+    /** @param configState the current config snapshot, resolving config-provider variables for the worker */
+    StandaloneOffsets(Worker worker, Supplier<ClusterConfigState> configState) {
         this.worker = worker;
-        this.configStore = configStore;
+        this.configState = configState;
     }
 
     void read(String connName, Callback<ConnectorOffsets> callback) {
-        ClusterConfigState snapshot = configStore.snapshot();
+        ClusterConfigState snapshot = configState.get();
         if (!snapshot.contains(connName)) {
             callback.onCompletion(StandaloneHerder.connectorNotFound(connName), null);
             return;
@@ -39,7 +40,7 @@ final class StandaloneOffsets {
      * connector cannot be resumed while its offsets are being written.
      */
     void modify(String connName, Map<Map<String, ?>, Map<String, ?>> offsets, Callback<Message> callback) {
-        ClusterConfigState snapshot = configStore.snapshot();
+        ClusterConfigState snapshot = configState.get();
         if (!snapshot.contains(connName)) {
             callback.onCompletion(StandaloneHerder.connectorNotFound(connName), null);
             return;

@@ -52,7 +52,7 @@ final class StandaloneRestarts {
     void restart(ClusterConfigState snapshot, String connName, boolean restartConnector,
                  List<ConnectorTaskId> tasksToRestart) {
         List<ConnectorTaskId> taskIds = tasksToRestart.stream()
-                .filter(id -> snapshot.taskConfig(id) != null)
+                .filter(id -> snapshot.rawTaskConfig(id) != null)
                 .toList();
         if (restartConnector) {
             worker.stopAndAwaitConnector(connName);

@@ -5,6 +5,7 @@ import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.TaskStatus;
 import org.apache.kafka.connect.runtime.TooManyTasksException;
 import org.apache.kafka.connect.runtime.Worker;
+import org.apache.kafka.connect.runtime.WorkerConfigTransformer;
 import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
 import org.apache.kafka.connect.storage.ConfigBackingStore;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tasks of the standalone worker's connectors: generating their configs from the running connector, and
  * starting and stopping them on the worker (runtime-behaviour §5.3, §5.7).
+ *
+ * <p>The worker gets configs with config-provider variables resolved; generated task configs are stored with the
+ * connector's variables put back (connector-config.md §7).
  *
  * <p>Not thread-safe on its own: every method is called with the {@link StandaloneHerder}'s lock held, which is
  * what keeps a task set from being replaced twice at once.
@@ -31,14 +36,18 @@ final class StandaloneTasks {
 
     private final Worker worker;
     private final ConfigBackingStore configStore;
+    private final Supplier<ClusterConfigState> configState;
     private final StatusBackingStore statusStore;
     private final TaskStatus.Listener statusListener;
     private final Function<Map<String, String>, ConnectorType> connectorType;
 
-    StandaloneTasks(Worker worker, ConfigBackingStore configStore, StatusBackingStore statusStore,
-                    TaskStatus.Listener statusListener, Function<Map<String, String>, ConnectorType> connectorType) {
+    /** @param configState the current snapshot of {@code configStore}, resolving config-provider variables */
+    StandaloneTasks(Worker worker, ConfigBackingStore configStore, Supplier<ClusterConfigState> configState,
+                    StatusBackingStore statusStore, TaskStatus.Listener statusListener,
+                    Function<Map<String, String>, ConnectorType> connectorType) {
         this.worker = worker;
         this.configStore = configStore;
+        this.configState = configState;
         this.statusStore = statusStore;
         this.statusListener = statusListener;
         this.connectorType = connectorType;
@@ -55,7 +64,7 @@ final class StandaloneTasks {
             log.info("Skipping reconfiguration of connector {} since it is not running", connName);
             return null;
         }
-        ClusterConfigState snapshot = configStore.snapshot();
+        ClusterConfigState snapshot = configState.get();
         if (snapshot.targetState(connName) != TargetState.STARTED) {
             log.debug("Skipping reconfiguration of connector {} since its target state is {}", connName,
                     snapshot.targetState(connName));
@@ -64,7 +73,8 @@ final class StandaloneTasks {
         List<Map<String, String>> newConfigs;
         try {
             ConnectorConfig connConfig = new ConnectorConfig(worker.getPlugins(), snapshot.connectorConfig(connName));
-            newConfigs = worker.connectorTaskConfigs(connName, connConfig);
+            newConfigs = WorkerConfigTransformer.reverseTransform(snapshot.rawConnectorConfig(connName),
+                    worker.connectorTaskConfigs(connName, connConfig));
         } catch (TooManyTasksException e) {
             // The worker has already failed the connector.
             log.error("Connector {} generated too many task configs: {}", connName, e.getMessage());
@@ -105,7 +115,7 @@ final class StandaloneTasks {
 
     /** Starts every task the store has a config for. */
     void startAll(String connName) {
-        ClusterConfigState snapshot = configStore.snapshot();
+        ClusterConfigState snapshot = configState.get();
         for (ConnectorTaskId id : snapshot.tasks(connName)) {
             start(snapshot, id);
         }
@@ -113,6 +123,8 @@ final class StandaloneTasks {
 
     /**
      * Starts one task from its stored config, in the connector's target state.
+     *
+     * @param snapshot a snapshot that resolves config-provider variables
      *
      * @return false if it could not be created (its status is then FAILED with the cause)
      */
