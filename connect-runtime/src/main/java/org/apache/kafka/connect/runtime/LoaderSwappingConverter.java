@@ -1,7 +1,11 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.storage.Converter;
@@ -22,6 +26,8 @@ final class LoaderSwappingConverter implements Converter {
 
     private final Converter plugin;
     private final ClassLoader loader;
+    /** The plugin's metrics if it is {@code Monitorable} and a task attached them; closed with the converter. */
+    private volatile PluginMetricsImpl pluginMetrics;
 
     LoaderSwappingConverter(Converter plugin, ClassLoader loader) {
         this.plugin = Objects.requireNonNull(plugin, "plugin");
@@ -103,6 +109,14 @@ final class LoaderSwappingConverter implements Converter {
         }
     }
 
+    /**
+     * Gives a {@code Monitorable} plugin its metrics, registered in {@code metrics} with {@code tags} (KIP-877);
+     * does nothing for other plugins.
+     */
+    void attachPluginMetrics(Metrics metrics, Map<String, String> tags) {
+        pluginMetrics = LoaderSwappingConverter.attachPluginMetrics(plugin, loader, metrics, tags);
+    }
+
     @Override
     public void close() throws IOException {
         ClassLoader previous = enter(loader);
@@ -110,12 +124,35 @@ final class LoaderSwappingConverter implements Converter {
             plugin.close();
         } finally {
             exit(previous);
+            LoaderSwappingConverter.closePluginMetrics(pluginMetrics);
         }
     }
 
     @Override
     public String toString() {
         return plugin.toString();
+    }
+
+    /** @return the plugin's metrics, or null if the plugin is not {@code Monitorable} */
+    static PluginMetricsImpl attachPluginMetrics(Object plugin, ClassLoader loader, Metrics metrics,
+                                                 Map<String, String> tags) {
+        if (!(plugin instanceof Monitorable monitorable)) {
+            return null;
+        }
+        PluginMetricsImpl pluginMetrics = new PluginMetricsImpl(metrics, tags);
+        ClassLoader previous = enter(loader);
+        try {
+            monitorable.withPluginMetrics(pluginMetrics);
+        } finally {
+            exit(previous);
+        }
+        return pluginMetrics;
+    }
+
+    static void closePluginMetrics(PluginMetricsImpl pluginMetrics) {
+        if (pluginMetrics != null) {
+            Utils.closeQuietly(pluginMetrics, "converter plugin metrics");
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.storage.HeaderConverter;
@@ -17,6 +19,8 @@ final class LoaderSwappingHeaderConverter implements HeaderConverter {
 
     private final HeaderConverter plugin;
     private final ClassLoader loader;
+    /** The plugin's metrics if it is {@code Monitorable} and a task attached them; closed with the converter. */
+    private volatile PluginMetricsImpl pluginMetrics;
 
     LoaderSwappingHeaderConverter(HeaderConverter plugin, ClassLoader loader) {
         this.plugin = Objects.requireNonNull(plugin, "plugin");
@@ -78,6 +82,14 @@ final class LoaderSwappingHeaderConverter implements HeaderConverter {
         }
     }
 
+    /**
+     * Gives a {@code Monitorable} plugin its metrics, registered in {@code metrics} with {@code tags} (KIP-877);
+     * does nothing for other plugins.
+     */
+    void attachPluginMetrics(Metrics metrics, Map<String, String> tags) {
+        pluginMetrics = LoaderSwappingConverter.attachPluginMetrics(plugin, loader, metrics, tags);
+    }
+
     @Override
     public void close() throws IOException {
         ClassLoader previous = LoaderSwappingConverter.enter(loader);
@@ -85,6 +97,7 @@ final class LoaderSwappingHeaderConverter implements HeaderConverter {
             plugin.close();
         } finally {
             LoaderSwappingConverter.exit(previous);
+            LoaderSwappingConverter.closePluginMetrics(pluginMetrics);
         }
     }
 

@@ -39,9 +39,13 @@ final class SinkOffsetCommitter {
     private final long commitIntervalMs;
     private final long commitTimeoutMs;
     private final java.util.function.Consumer<Set<TopicPartition>> discardUndelivered;
+    private final TaskMetrics taskMetrics;
+    private final SinkTaskMetrics sinkMetrics;
 
     private final Map<TopicPartition, OffsetAndMetadata> currentOffsets = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> lastCommittedOffsets = new HashMap<>();
+    /** Per partition, the offset after the last record read; with the committed offsets it gives the active count. */
+    private final Map<TopicPartition, Long> readPositions = new HashMap<>();
     private boolean committing;
     private long commitStartedMs;
     private int commitSeqNo;
@@ -57,8 +61,11 @@ final class SinkOffsetCommitter {
     SinkOffsetCommitter(String owner, SinkTask task, Consumer<byte[], byte[]> consumer,
                         WorkerSinkTaskContext context, WorkerErrantRecordReporter errantRecordReporter, Time time,
                         long commitIntervalMs, long commitTimeoutMs,
-                        java.util.function.Consumer<Set<TopicPartition>> discardUndelivered) {
+                        java.util.function.Consumer<Set<TopicPartition>> discardUndelivered,
+                        TaskMetrics taskMetrics, SinkTaskMetrics sinkMetrics) {
         this.owner = owner;
+        this.taskMetrics = taskMetrics;
+        this.sinkMetrics = sinkMetrics;
         this.task = task;
         this.consumer = consumer;
         this.context = context;
@@ -83,6 +90,7 @@ final class SinkOffsetCommitter {
         if (committing && now >= commitStartedMs + commitTimeoutMs) {
             log.error("{} Commit of offsets timed out", owner);
             consecutiveCommitFailures++;
+            taskMetrics.recordCommitFailure();
             committing = false;
         }
     }
@@ -90,6 +98,23 @@ final class SinkOffsetCommitter {
     /** How long a poll may block without delaying the next scheduled commit. */
     long msUntilNextCommit(long now) {
         return Math.max(nextCommitMs - now, 0);
+    }
+
+    /** Records were read: they are active until their offsets are committed. */
+    void read(TopicPartition partition, long nextOffset) {
+        readPositions.put(partition, nextOffset);
+    }
+
+    /** Records the number of records read but not yet committed. */
+    void recordActiveRecords() {
+        long active = 0;
+        for (Map.Entry<TopicPartition, Long> read : readPositions.entrySet()) {
+            OffsetAndMetadata committed = lastCommittedOffsets.get(read.getKey());
+            if (committed != null) {
+                active += Math.max(0, read.getValue() - committed.offset());
+            }
+        }
+        sinkMetrics.recordActiveRecords(active);
     }
 
     /** The task accepted a batch: its offsets become current. */
@@ -112,6 +137,7 @@ final class SinkOffsetCommitter {
         rewinds.forEach((partition, offset) -> {
             log.debug("{} Rewinding {} to offset {}", owner, partition, offset);
             consumer.seek(partition, offset);
+            readPositions.put(partition, offset);
             // Only the current offset moves: the next commit then records the task's choice in the group.
             currentOffsets.put(partition, new OffsetAndMetadata(offset));
         });
@@ -135,6 +161,7 @@ final class SinkOffsetCommitter {
         } finally {
             currentOffsets.keySet().removeAll(partitions);
             lastCommittedOffsets.keySet().removeAll(partitions);
+            readPositions.keySet().removeAll(partitions);
             discardUndelivered.accept(partitions);
         }
     }
@@ -177,6 +204,7 @@ final class SinkOffsetCommitter {
             taskOffsets = task.preCommit(new HashMap<>(offsetsToCommit));
         } catch (Throwable t) {
             consecutiveCommitFailures++;
+            taskMetrics.recordCommitFailure();
             if (closing) {
                 log.warn("{} Offset commit failed during close", owner, t);
             } else {
@@ -202,6 +230,7 @@ final class SinkOffsetCommitter {
         }
 
         int seqNo = ++commitSeqNo;
+        sinkMetrics.commitSeqNo(seqNo);
         committing = true;
         commitStartedMs = now;
         log.debug("{} Committing offsets {} (sequence number {})", owner, accepted, seqNo);
@@ -252,16 +281,21 @@ final class SinkOffsetCommitter {
         if (seqNo != commitSeqNo) {
             log.debug("{} Received out of order commit callback for sequence number {}, but most recent sequence "
                     + "number is {}", owner, seqNo, commitSeqNo);
+            sinkMetrics.recordCommitSkipped();
             return;
         }
         committing = false;
         if (error != null) {
             consecutiveCommitFailures++;
+            taskMetrics.recordCommitFailure();
             log.error("{} Commit of offsets threw an unexpected exception for sequence number {}: {}",
                     owner, seqNo, offsets, error);
         } else {
             consecutiveCommitFailures = 0;
             lastCommittedOffsets.putAll(offsets);
+            taskMetrics.recordCommitSuccess(time.milliseconds() - commitStartedMs);
+            sinkMetrics.recordCommitCompleted();
+            recordActiveRecords();
             log.debug("{} Finished committing offsets (sequence number {})", owner, seqNo);
         }
     }
@@ -273,6 +307,7 @@ final class SinkOffsetCommitter {
             if (committed != null) {
                 log.debug("{} Rewinding {} to last committed offset {}", owner, partition, committed.offset());
                 consumer.seek(partition, committed.offset());
+                readPositions.put(partition, committed.offset());
                 currentOffsets.put(partition, committed);
             }
         }

@@ -1,15 +1,20 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.runtime.isolation.PluginDesc;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.ConverterConfig;
 import org.apache.kafka.connect.storage.ConverterType;
 import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.apache.maven.artifact.versioning.VersionRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -82,6 +87,47 @@ public final class TaskConverters {
 
     public HeaderConverter headerConverter() {
         return headerConverter;
+    }
+
+    /**
+     * Gives each {@code Monitorable} converter its plugin metrics, tagged {@code connector}, {@code task} and
+     * {@code converter=key|value|header}; they are removed when the converter is closed.
+     */
+    void attachPluginMetrics(Metrics metrics, ConnectorTaskId id) {
+        keyConverter.attachPluginMetrics(metrics, pluginTags(id, "key"));
+        valueConverter.attachPluginMetrics(metrics, pluginTags(id, "value"));
+        headerConverter.attachPluginMetrics(metrics, pluginTags(id, "header"));
+    }
+
+    private static Map<String, String> pluginTags(ConnectorTaskId id, String converter) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("connector", id.connector());
+        tags.put("task", Integer.toString(id.task()));
+        tags.put("converter", converter);
+        return tags;
+    }
+
+    /** The version each converter plugin reports ({@code undefined} if it reports none). */
+    String keyConverterVersion() {
+        return versionOf(keyConverter);
+    }
+
+    String valueConverterVersion() {
+        return versionOf(valueConverter);
+    }
+
+    String headerConverterVersion() {
+        return versionOf(headerConverter);
+    }
+
+    private static String versionOf(Versioned converter) {
+        try {
+            String version = converter.version();
+            return version == null ? PluginDesc.UNDEFINED_VERSION : version;
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("Failed to get the version of converter {}", converter, e);
+            return PluginDesc.UNDEFINED_VERSION;
+        }
     }
 
     /** The class of the key converter plugin (not of its wrapper), as error reports name it. */

@@ -1,10 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
-import org.apache.kafka.common.metrics.JmxReporter;
-import org.apache.kafka.common.metrics.KafkaMetricsContext;
-import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.ConnectorContext;
@@ -65,7 +61,8 @@ public class Worker {
     private final Plugins plugins;
     private final WorkerConfig config;
     private final OffsetBackingStore offsetStore;
-    private final Metrics metrics;
+    private final ConnectMetrics metrics;
+    private final WorkerMetrics workerMetrics;
     private final ExecutorService executor;
     private final SourceTaskOffsetCommitter offsetCommitter;
     private final WorkerTaskFactory taskFactory;
@@ -88,26 +85,15 @@ public class Worker {
         this.plugins = plugins;
         this.config = config;
         this.offsetStore = offsetStore;
-        this.metrics = newMetrics(config, time);
+        this.metrics = new ConnectMetrics(workerId, config, time);
+        this.workerMetrics = new WorkerMetrics(metrics, connectors::size, tasks::size, this::taskStatuses);
         this.executor = Executors.newCachedThreadPool(new WorkerThreadFactory());
         this.offsetCommitter = new SourceTaskOffsetCommitter(config);
         Supplier<String> clusterId = this::kafkaClusterId;
         this.taskFactory = new WorkerTaskFactory(plugins, config, offsetStore, overridePolicy, statusStore, metrics,
-                time, clusterId);
+                time, clusterId, this::connectorVersion);
         this.offsetsManager = new ConnectorOffsetsManager(plugins, config, offsetStore, overridePolicy, clusterId);
         offsetStore.configure(config.originals());
-    }
-
-    private static Metrics newMetrics(WorkerConfig config, Time time) {
-        MetricConfig metricConfig = new MetricConfig()
-                .samples(config.getInt(WorkerConfig.METRICS_NUM_SAMPLES_CONFIG))
-                .timeWindow(config.getLong(WorkerConfig.METRICS_SAMPLE_WINDOW_MS_CONFIG), TimeUnit.MILLISECONDS)
-                .recordLevel(Sensor.RecordingLevel.forName(
-                        config.getString(WorkerConfig.METRICS_RECORDING_LEVEL_CONFIG)));
-        Map<String, Object> contextLabels = new HashMap<>(
-                config.originalsWithPrefix(WorkerConfig.METRICS_CONTEXT_PREFIX));
-        return new Metrics(metricConfig, List.of(new JmxReporter()), time,
-                new KafkaMetricsContext("kafka.connect", contextLabels));
     }
 
     public void start() {
@@ -130,6 +116,7 @@ public class Worker {
         }
         offsetCommitter.close(config.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG));
         offsetStore.stop();
+        workerMetrics.close();
         metrics.close();
         executor.shutdown();
         try {
@@ -158,6 +145,11 @@ public class Worker {
 
     /** The worker-wide metrics registry (task error metrics, plugin metrics). */
     public Metrics metrics() {
+        return metrics.metrics();
+    }
+
+    /** The worker's metrics, with the groups of its connectors and tasks. */
+    public ConnectMetrics connectMetrics() {
         return metrics;
     }
 
@@ -202,9 +194,10 @@ public class Worker {
                     }
                 }
                 workerConnector = new WorkerConnector(connName, connector, connProps, ctx, statusListener,
-                        offsetReader, plugin.loader(), metrics, plugin.versionOf(connector));
+                        offsetReader, plugin.loader(), metrics, plugin.versionOf(connector), time);
             } catch (Throwable t) {
                 log.error("Failed to start connector {}", connName, t);
+                workerMetrics.recordConnectorStartup(false);
                 if (offsetReader != null) {
                     offsetReader.close();
                 }
@@ -214,10 +207,13 @@ public class Worker {
             }
             if (connectors.putIfAbsent(connName, workerConnector) != null) {
                 workerConnector.cancel();
+                workerConnector.removeMetrics();
                 onStateChange.onCompletion(new ConnectException("Connector with name " + connName
                         + " already exists"), null);
                 return;
             }
+            workerMetrics.recordConnectorStartup(true);
+            workerMetrics.connectorAdded(connName);
             workerConnector.transitionTo(initialState, onStateChange);
             executor.execute(named("connector-thread-" + connName, workerConnector));
             log.info("Finished creating connector {}", connName);
@@ -318,7 +314,10 @@ public class Worker {
                 } else {
                     log.debug("Graceful stop of connector {} succeeded", workerConnector.name());
                 }
-                connectors.remove(workerConnector.name(), workerConnector);
+                workerConnector.removeMetrics();
+                if (connectors.remove(workerConnector.name(), workerConnector)) {
+                    workerMetrics.connectorRemoved(workerConnector.name());
+                }
             }
         }
     }
@@ -402,14 +401,16 @@ public class Worker {
                 built = factory.get();
             } catch (Throwable t) {
                 log.error("Failed to start task {}", id, t);
+                workerMetrics.recordTaskStartup(false);
                 statusListener.onFailure(id, t);
                 return false;
             }
             if (tasks.putIfAbsent(id, built) != null) {
                 built.task().cancel();
-                built.errorMetrics().close();
+                built.removeMetrics();
                 throw new ConnectException("Task already exists in this worker: " + id);
             }
+            workerMetrics.recordTaskStartup(true);
             executor.execute(named("task-thread-" + id, built.task()));
             if (built.task() instanceof WorkerSourceTask sourceTask) {
                 offsetCommitter.schedule(id, sourceTask);
@@ -458,7 +459,7 @@ public class Worker {
                 } else {
                     log.debug("Graceful stop of task {} succeeded", id);
                 }
-                built.errorMetrics().close();
+                built.removeMetrics();
                 tasks.remove(id, built);
             }
         }
@@ -466,6 +467,13 @@ public class Worker {
 
     public Set<ConnectorTaskId> taskIds() {
         return Set.copyOf(tasks.keySet());
+    }
+
+    /** The status of each task on this worker, as its {@code status} metric shows it. */
+    private Map<ConnectorTaskId, String> taskStatuses() {
+        Map<ConnectorTaskId, String> statuses = new HashMap<>();
+        tasks.forEach((id, built) -> statuses.put(id, built.task().taskMetrics().status()));
+        return statuses;
     }
 
     /** The version of the task instance on this worker, or null if it does not run here. */

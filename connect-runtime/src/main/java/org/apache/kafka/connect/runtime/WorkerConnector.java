@@ -1,9 +1,10 @@
 package org.apache.kafka.connect.runtime;
 
-import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.runtime.isolation.PluginDesc;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
@@ -47,6 +48,7 @@ class WorkerConnector implements Runnable {
     private final ClassLoader loader;
     private final String version;
     private final WorkerConnectorContext context;
+    private final ConnectorMetrics metrics;
     private final CountDownLatch shutdownLatch = new CountDownLatch(1);
 
     // Guarded by this.
@@ -59,20 +61,23 @@ class WorkerConnector implements Runnable {
      * @param herderContext the herder's context for this connector; wrapped, not given to the connector directly
      * @param offsetReader  the reader over the connector's offsets (source connectors), else null; closed here
      * @param version       the connector's version, for status records
+     * @param metrics       where the connector's metrics and plugin metrics are registered
      */
     WorkerConnector(String connName, Connector connector, Map<String, String> connProps,
                     ConnectorContext herderContext,
                     ConnectorStatus.Listener statusListener, OffsetStorageReaderImpl offsetReader, ClassLoader loader,
-                    Metrics metrics, String version) {
+                    ConnectMetrics metrics, String version, Time time) {
         this.connName = connName;
         this.connector = connector;
         this.connProps = connProps;
-        this.statusListener = statusListener;
+        this.metrics = new ConnectorMetrics(metrics, connName, isSinkConnector() ? "sink" : "source",
+                connector.getClass().getName(), version == null ? PluginDesc.UNDEFINED_VERSION : version, time);
+        this.statusListener = this.metrics.tracking(statusListener);
         this.offsetReader = offsetReader;
         this.loader = loader;
         this.version = version;
-        this.context = WorkerConnectorContext.create(connName, isSinkConnector(), herderContext, this::fail, metrics,
-                offsetReader);
+        this.context = WorkerConnectorContext.create(connName, isSinkConnector(), herderContext, this::fail,
+                metrics.metrics(), offsetReader);
     }
 
     String name() {
@@ -93,6 +98,16 @@ class WorkerConnector implements Runnable {
 
     boolean isSinkConnector() {
         return connector instanceof SinkConnector;
+    }
+
+    /** The status the connector last reported, as its {@code status} metric shows it. */
+    String status() {
+        return metrics.status();
+    }
+
+    /** Unregisters the connector's {@code connector-metrics}; the worker calls it once the connector is gone. */
+    void removeMetrics() {
+        metrics.close();
     }
 
     synchronized boolean isRunning() {

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
     private final SinkPartitionPauses pauses;
     private final WorkerSinkTaskContext context;
     private final SinkOffsetCommitter offsets;
+    private final SinkTaskMetrics sinkMetrics;
 
     // Task-thread state: the records consumed since the last delivered batch, and the offsets after them, which
     // become the partitions' current offsets once the task accepts the batch.
@@ -81,7 +83,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
                           StatusBackingStore statusStore, ClassLoader loader, Time time) {
         this(id, task, taskConfig, statusListener, initialState, workerConfig, connectorConfig, converters,
                 transformationChain, retryWithToleranceOperator, consumer, errantRecordReporter, statusStore, loader,
-                time, null);
+                time, (Metrics) null);
     }
 
     /**
@@ -96,7 +98,24 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
                           Consumer<byte[], byte[]> consumer, WorkerErrantRecordReporter errantRecordReporter,
                           StatusBackingStore statusStore, ClassLoader loader, Time time,
                           Metrics pluginMetricsRegistry) {
-        super(id, statusListener, initialState, loader, time, retryWithToleranceOperator, transformationChain);
+        this(id, task, taskConfig, statusListener, initialState, workerConfig, connectorConfig, converters,
+                transformationChain, retryWithToleranceOperator, consumer, errantRecordReporter, statusStore, loader,
+                time, new ConnectMetrics(pluginMetricsRegistry == null ? new Metrics(time) : pluginMetricsRegistry));
+    }
+
+    /**
+     * @param metrics where the task's metrics (task, sink task and plugin metrics) are registered
+     */
+    public WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig,
+                          TaskStatus.Listener statusListener, TargetState initialState, WorkerConfig workerConfig,
+                          SinkConnectorConfig connectorConfig, TaskConverters converters,
+                          TransformationChain<ConsumerRecord<byte[], byte[]>, SinkRecord> transformationChain,
+                          RetryWithToleranceOperator<ConsumerRecord<byte[], byte[]>> retryWithToleranceOperator,
+                          Consumer<byte[], byte[]> consumer, WorkerErrantRecordReporter errantRecordReporter,
+                          StatusBackingStore statusStore, ClassLoader loader, Time time, ConnectMetrics metrics) {
+        super(id, statusListener, initialState, loader, time, retryWithToleranceOperator, transformationChain,
+                metrics);
+        this.sinkMetrics = new SinkTaskMetrics(metrics, id);
         this.task = task;
         this.taskConfig = Collections.unmodifiableMap(new HashMap<>(taskConfig));
         this.connectorConfig = connectorConfig;
@@ -107,10 +126,11 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         this.statusStore = statusStore;
         this.pauses = new SinkPartitionPauses(toString(), consumer);
         this.context = new WorkerSinkTaskContext(id, taskConfig, consumer, errantRecordReporter, pauses,
-                pluginMetricsRegistry);
+                metrics.metrics());
         this.offsets = new SinkOffsetCommitter(toString(), task, consumer, context, errantRecordReporter, time,
                 workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG),
-                workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG), this::discardUndelivered);
+                workerConfig.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG), this::discardUndelivered,
+                taskMetrics(), sinkMetrics);
     }
 
     /** The context handed to the task. */
@@ -171,7 +191,9 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         rethrowRebalanceException();
         if (!records.isEmpty()) {
             log.trace("{} Polled {} records", this, records.count());
+            sinkMetrics.recordRead(records.count());
             convertMessages(records);
+            recordReadPositions(records);
         }
         deliverMessages();
     }
@@ -201,6 +223,12 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         context.close();
     }
 
+    @Override
+    public void removeMetrics() {
+        super.removeMetrics();
+        sinkMetrics.close();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Pausing
 
@@ -221,6 +249,19 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
 
     // ---------------------------------------------------------------------------------------------------------
     // Conversion and delivery
+
+    /** Active records and lag, from what the consumer returned (the lag is known locally, without a request). */
+    private void recordReadPositions(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(partition);
+            offsets.read(partition, partitionRecords.get(partitionRecords.size() - 1).offset() + 1);
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                sinkMetrics.recordLag(lag.getAsLong());
+            }
+        }
+        offsets.recordActiveRecords();
+    }
 
     private void convertMessages(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -271,7 +312,9 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         List<SinkRecord> toDeliver = new ArrayList<>(batch);
         try {
             log.trace("{} Delivering batch of {} records to the task", this, toDeliver.size());
+            long startMs = time.milliseconds();
             task.put(toDeliver);
+            sinkMetrics.recordPut(time.milliseconds() - startMs);
         } catch (RetriableException e) {
             log.error("{} RetriableException from SinkTask; the batch of {} records will be delivered again",
                     this, toDeliver.size(), e);
@@ -284,6 +327,10 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
         }
         if (errantRecordReporter != null && !retryWithToleranceOperator.withinToleranceLimits()) {
             throw new ConnectException("Tolerance exceeded in error handler");
+        }
+        if (!toDeliver.isEmpty()) {
+            sinkMetrics.recordSend(toDeliver.size());
+            taskMetrics().recordBatch(toDeliver.size());
         }
         offsets.delivered(batchOffsets);
         batchOffsets.clear();
@@ -366,6 +413,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             } catch (RuntimeException e) {
                 keep(e);
             }
+            sinkMetrics.partitionCount(consumer.assignment().size());
         }
 
         @Override
@@ -380,6 +428,10 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             } catch (RuntimeException e) {
                 keep(e);
             }
+            // Still listed by the consumer while the callback runs.
+            Set<TopicPartition> remaining = new HashSet<>(consumer.assignment());
+            remaining.removeAll(partitions);
+            sinkMetrics.partitionCount(remaining.size());
         }
 
         @Override
@@ -394,6 +446,10 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
             } catch (RuntimeException e) {
                 keep(e);
             }
+            // Still listed by the consumer while the callback runs.
+            Set<TopicPartition> remaining = new HashSet<>(consumer.assignment());
+            remaining.removeAll(partitions);
+            sinkMetrics.partitionCount(remaining.size());
         }
 
         private void keep(RuntimeException e) {

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -73,6 +75,9 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
     private final OffsetStorageWriter offsetWriter;
     private final StatusBackingStore statusStore;
     private final long offsetFlushTimeoutMs;
+    private final SourceTaskMetrics sourceMetrics;
+    /** The metrics the task registers through its context (KIP-877); created at start, closed with the task. */
+    private PluginMetricsImpl pluginMetrics;
 
     private final SubmittedRecords submittedRecords = new SubmittedRecords();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -109,7 +114,27 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
                             OffsetStorageReader offsetReader, OffsetStorageWriter offsetWriter,
                             OffsetBackingStore offsetStore, StatusBackingStore statusStore, ClassLoader loader,
                             Time time) {
-        super(id, statusListener, initialState, loader, time, retryWithToleranceOperator, transformationChain);
+        this(id, task, taskConfig, statusListener, initialState, workerConfig, connectorConfig, converters,
+                transformationChain, retryWithToleranceOperator, producer, admin, topicGroups, offsetReader,
+                offsetWriter, offsetStore, statusStore, loader, time, new ConnectMetrics(new Metrics(time)));
+    }
+
+    /**
+     * @param metrics where the task's metrics (task, source task and plugin metrics) are registered
+     */
+    public WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
+                            TaskStatus.Listener statusListener, TargetState initialState, WorkerConfig workerConfig,
+                            SourceConnectorConfig connectorConfig, TaskConverters converters,
+                            TransformationChain<SourceRecord, SourceRecord> transformationChain,
+                            RetryWithToleranceOperator<SourceRecord> retryWithToleranceOperator,
+                            Producer<byte[], byte[]> producer, Admin admin,
+                            Map<String, TopicCreationGroup> topicGroups,
+                            OffsetStorageReader offsetReader, OffsetStorageWriter offsetWriter,
+                            OffsetBackingStore offsetStore, StatusBackingStore statusStore, ClassLoader loader,
+                            Time time, ConnectMetrics metrics) {
+        super(id, statusListener, initialState, loader, time, retryWithToleranceOperator, transformationChain,
+                metrics);
+        this.sourceMetrics = new SourceTaskMetrics(metrics, id);
         this.task = task;
         this.taskConfig = taskConfig;
         this.converters = converters;
@@ -124,7 +149,11 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
 
     @Override
     protected void initializeAndStart() {
-        task.initialize(new WorkerSourceTaskContext(taskConfig, offsetReader, null));
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("connector", id.connector());
+        tags.put("task", Integer.toString(id.task()));
+        pluginMetrics = new PluginMetricsImpl(taskMetrics().connectMetrics().metrics(), tags);
+        task.initialize(new WorkerSourceTaskContext(taskConfig, offsetReader, pluginMetrics));
         startAttempted = true;
         task.start(taskConfig);
         log.info("{} Source task finished initialization and start", this);
@@ -187,6 +216,13 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
         closeQuietly(converters.keyConverter(), "key converter");
         closeQuietly(converters.valueConverter(), "value converter");
         closeQuietly(converters.headerConverter(), "header converter");
+        closeQuietly(pluginMetrics, "plugin metrics");
+    }
+
+    @Override
+    public void removeMetrics() {
+        super.removeMetrics();
+        sourceMetrics.close();
     }
 
     /**
@@ -218,14 +254,17 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
             } catch (TimeoutException e) {
                 log.error("{} Could not start an offset flush within {} ms; will retry at the next commit", this,
                         offsetFlushTimeoutMs);
+                taskMetrics().recordCommitFailure();
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("{} Interrupted while waiting for the previous offset flush to complete", this);
+                taskMetrics().recordCommitFailure();
                 return false;
             }
             if (!flushStarted) {
                 log.debug("{} No offsets to commit", this);
+                taskMetrics().recordCommitSuccess(time.milliseconds() - startMs);
                 commitSourceTask();
                 return true;
             }
@@ -240,20 +279,25 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
                 flush.get(remainingMs, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 // Already logged by the callback; the writer kept the offsets for the next flush.
+                taskMetrics().recordCommitFailure();
                 return false;
             } catch (TimeoutException e) {
                 log.error("{} Timed out after {} ms writing offsets to the offset store; will retry at the next "
                         + "commit", this, offsetFlushTimeoutMs);
                 offsetWriter.cancelFlush();
+                taskMetrics().recordCommitFailure();
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("{} Interrupted while writing offsets to the offset store", this);
                 offsetWriter.cancelFlush();
+                taskMetrics().recordCommitFailure();
                 return false;
             }
             log.debug("{} Committed the offsets of {} records in {} ms", this, committable.numCommittableMessages(),
                     time.milliseconds() - startMs);
+            taskMetrics().recordCommitSuccess(time.milliseconds() - startMs);
+            sourceMetrics.recordActiveRecords(submittedRecords.inFlight());
             commitSourceTask();
             return true;
         }
@@ -280,6 +324,7 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
             }
             if (sendRecords()) {
                 toSend = null;
+                sourceMetrics.recordActiveRecords(submittedRecords.inFlight());
             } else {
                 stopRequested.await(SEND_RETRY_BACKOFF_MS, TimeUnit.MILLISECONDS);
             }
@@ -288,7 +333,13 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
 
     private List<SourceRecord> poll() throws InterruptedException {
         try {
-            return task.poll();
+            long startMs = time.milliseconds();
+            List<SourceRecord> polled = task.poll();
+            if (polled != null && !polled.isEmpty()) {
+                sourceMetrics.recordPoll(polled.size(), time.milliseconds() - startMs);
+                taskMetrics().recordBatch(polled.size());
+            }
+            return polled;
         } catch (RetriableException | org.apache.kafka.common.errors.RetriableException e) {
             log.warn("{} Failed to poll records from the source task; will poll again", this, e);
             return null;
@@ -330,6 +381,7 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
         try {
             producer.send(producerRecord,
                     (metadata, error) -> onSendCompletion(original, topic, submitted, metadata, error));
+            sourceMetrics.recordWrite(1);
             return true;
         } catch (org.apache.kafka.common.errors.RetriableException | RetriableException e) {
             log.warn("{} The producer refused a record for topic '{}'; will retry", this, topic, e);

@@ -1,5 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.runtime.errors.RetryWithToleranceOperator;
@@ -34,6 +35,7 @@ public abstract class WorkerTask<T, R extends ConnectRecord<R>> implements Runna
     protected final RetryWithToleranceOperator<T> retryWithToleranceOperator;
     protected final TransformationChain<T, R> transformationChain;
     private final TaskStatus.Listener statusListener;
+    private final TaskMetrics taskMetrics;
     private final ClassLoader loader;
     private final CountDownLatch shutdownLatch = new CountDownLatch(1);
 
@@ -45,8 +47,19 @@ public abstract class WorkerTask<T, R extends ConnectRecord<R>> implements Runna
     protected WorkerTask(ConnectorTaskId id, TaskStatus.Listener statusListener, TargetState initialState,
                          ClassLoader loader, Time time, RetryWithToleranceOperator<T> retryWithToleranceOperator,
                          TransformationChain<T, R> transformationChain) {
+        this(id, statusListener, initialState, loader, time, retryWithToleranceOperator, transformationChain,
+                new ConnectMetrics(new Metrics(time)));
+    }
+
+    /**
+     * @param metrics where the task's metrics are registered; they stay until {@link #removeMetrics()}
+     */
+    protected WorkerTask(ConnectorTaskId id, TaskStatus.Listener statusListener, TargetState initialState,
+                         ClassLoader loader, Time time, RetryWithToleranceOperator<T> retryWithToleranceOperator,
+                         TransformationChain<T, R> transformationChain, ConnectMetrics metrics) {
         this.id = id;
-        this.statusListener = statusListener;
+        this.taskMetrics = new TaskMetrics(metrics, id, time);
+        this.statusListener = taskMetrics.tracking(statusListener);
         this.targetState = initialState;
         this.loader = loader;
         this.time = time;
@@ -61,6 +74,19 @@ public abstract class WorkerTask<T, R extends ConnectRecord<R>> implements Runna
     /** The class loader of the task's plugin; the worker installs it as the context loader of the task thread. */
     public ClassLoader loader() {
         return loader;
+    }
+
+    /** The task's {@code connector-task-metrics}; kind-specific groups are created in the same registry. */
+    TaskMetrics taskMetrics() {
+        return taskMetrics;
+    }
+
+    /**
+     * Unregisters the task's metrics. The worker calls it once the task has stopped or was cancelled; subclasses
+     * that register more metrics override it, calling super.
+     */
+    public void removeMetrics() {
+        taskMetrics.close();
     }
 
     /** Start the task: {@code task.initialize(context)} and {@code task.start(config)}. */

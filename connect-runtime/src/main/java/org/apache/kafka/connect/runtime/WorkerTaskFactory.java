@@ -4,7 +4,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
@@ -16,6 +15,7 @@ import org.apache.kafka.connect.runtime.errors.LogReporter;
 import org.apache.kafka.connect.runtime.errors.RetryWithToleranceOperator;
 import org.apache.kafka.connect.runtime.errors.WorkerErrantRecordReporter;
 import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
+import org.apache.kafka.connect.runtime.isolation.PluginDesc;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,12 @@ class WorkerTaskFactory {
 
     /** A built task, with the per-task objects the worker must release when the task is removed. */
     record BuiltTask(WorkerTask<?, ?> task, ErrorHandlingMetrics errorMetrics, String version) {
+
+        /** Unregisters the task's metrics (error, task and kind-specific ones). */
+        void removeMetrics() {
+            errorMetrics.close();
+            task.removeMetrics();
+        }
     }
 
     private final Plugins plugins;
@@ -58,19 +65,22 @@ class WorkerTaskFactory {
     private final OffsetBackingStore offsetStore;
     private final ConnectorClientConfigOverridePolicy overridePolicy;
     private final StatusBackingStore statusStore;
-    private final Metrics metrics;
+    private final ConnectMetrics connectMetrics;
     private final Time time;
     private final Supplier<String> kafkaClusterId;
+    private final Function<String, String> connectorVersion;
 
     WorkerTaskFactory(Plugins plugins, WorkerConfig config, OffsetBackingStore offsetStore,
                       ConnectorClientConfigOverridePolicy overridePolicy, StatusBackingStore statusStore,
-                      Metrics metrics, Time time, Supplier<String> kafkaClusterId) {
+                      ConnectMetrics connectMetrics, Time time, Supplier<String> kafkaClusterId,
+                      Function<String, String> connectorVersion) {
         this.plugins = plugins;
         this.config = config;
         this.offsetStore = offsetStore;
         this.overridePolicy = overridePolicy;
         this.statusStore = statusStore;
-        this.metrics = metrics;
+        this.connectMetrics = connectMetrics;
+        this.connectorVersion = connectorVersion;
         this.time = time;
         this.kafkaClusterId = kafkaClusterId;
     }
@@ -84,8 +94,8 @@ class WorkerTaskFactory {
                     config.topicCreationEnable());
             SourceTask task = newTask(id, connector, taskProps, SourceTask.class);
             String version = connector.versionOf(task);
-            TaskConverters converters = converters(connConfig, connector, built);
-            ErrorHandlingMetrics errorMetrics = track(built, new ErrorHandlingMetrics(id, metrics, time));
+            TaskConverters converters = converters(id, connConfig, connector, built);
+            ErrorHandlingMetrics errorMetrics = track(built, new ErrorHandlingMetrics(id, connectMetrics.metrics(), time));
 
             List<ErrorReporter<SourceRecord>> reporters = new ArrayList<>();
             if (connConfig.enableErrorLog()) {
@@ -113,7 +123,8 @@ class WorkerTaskFactory {
 
             WorkerSourceTask workerTask = new WorkerSourceTask(id, task, taskProps, statusListener, initialState,
                     config, connConfig, converters, chain, operator, producer, admin, topicGroups, offsetReader,
-                    offsetWriter, offsetStore, topicTrackingStore(), connector.loader(), time);
+                    offsetWriter, offsetStore, topicTrackingStore(), connector.loader(), time, connectMetrics);
+            describe(workerTask, id, connector, task, version, converters, chain);
             return new BuiltTask(workerTask, errorMetrics, version);
         } catch (Throwable t) {
             closeAll(id, built);
@@ -130,8 +141,8 @@ class WorkerTaskFactory {
             SinkConnectorConfig connConfig = new SinkConnectorConfig(plugins, connProps);
             SinkTask task = newTask(id, connector, taskProps, SinkTask.class);
             String version = connector.versionOf(task);
-            TaskConverters converters = converters(connConfig, connector, built);
-            ErrorHandlingMetrics errorMetrics = track(built, new ErrorHandlingMetrics(id, metrics, time));
+            TaskConverters converters = converters(id, connConfig, connector, built);
+            ErrorHandlingMetrics errorMetrics = track(built, new ErrorHandlingMetrics(id, connectMetrics.metrics(), time));
 
             List<ErrorReporter<ConsumerRecord<byte[], byte[]>>> reporters = new ArrayList<>();
             if (connConfig.enableErrorLog()) {
@@ -157,7 +168,8 @@ class WorkerTaskFactory {
 
             WorkerSinkTask workerTask = new WorkerSinkTask(id, task, taskProps, statusListener, initialState,
                     config, connConfig, converters, chain, operator, consumer, errantRecordReporter,
-                    topicTrackingStore(), connector.loader(), time, metrics);
+                    topicTrackingStore(), connector.loader(), time, connectMetrics);
+            describe(workerTask, id, connector, task, version, converters, chain);
             return new BuiltTask(workerTask, errorMetrics, version);
         } catch (Throwable t) {
             closeAll(id, built);
@@ -187,13 +199,50 @@ class WorkerTaskFactory {
         return expectedType.cast(plugins.newTask(taskClass.asSubclass(Task.class)));
     }
 
-    private TaskConverters converters(ConnectorConfig connConfig, ConnectorPlugin connector,
+    private TaskConverters converters(ConnectorTaskId id, ConnectorConfig connConfig, ConnectorPlugin connector,
                                       List<AutoCloseable> built) {
         TaskConverters converters = TaskConverters.create(plugins, config, connConfig, connector.loader());
         built.add(converters.keyConverter());
         built.add(converters.valueConverter());
         built.add(converters.headerConverter());
+        converters.attachPluginMetrics(connectMetrics.metrics(), id);
         return converters;
+    }
+
+    /**
+     * Registers the task's plugin information in its {@code connector-task-metrics} (KIP-891), and the classes and
+     * versions of its transformations and predicates.
+     */
+    private void describe(WorkerTask<?, ?> workerTask, ConnectorTaskId id, ConnectorPlugin connector, Task task,
+                          String taskVersion, TaskConverters converters, TransformationChain<?, ?> chain) {
+        TaskMetrics taskMetrics = workerTask.taskMetrics();
+        String version = connectorVersion.apply(id.connector());
+        taskMetrics.addInfo("connector-class", "The name of the connector class.",
+                connector.connectorClass().getName());
+        taskMetrics.addInfo("connector-version", "The version of the connector class, as reported by the connector.",
+                orUndefined(version));
+        taskMetrics.addInfo("connector-type", "The type of the connector. One of 'source' or 'sink'.",
+                connector.isSink() ? "sink" : "source");
+        taskMetrics.addInfo("task-class", "The class name of the task.", task.getClass().getName());
+        taskMetrics.addInfo("task-version", "The version of the task.", orUndefined(taskVersion));
+        taskMetrics.addInfo("key-converter-class", "The fully qualified class name from key.converter",
+                converters.keyConverterClass().getName());
+        taskMetrics.addInfo("key-converter-version", "The version instantiated for key.converter. May be undefined",
+                converters.keyConverterVersion());
+        taskMetrics.addInfo("value-converter-class", "The fully qualified class name from value.converter",
+                converters.valueConverterClass().getName());
+        taskMetrics.addInfo("value-converter-version",
+                "The version instantiated for value.converter. May be undefined", converters.valueConverterVersion());
+        taskMetrics.addInfo("header-converter-class", "The fully qualified class name from header.converter",
+                converters.headerConverterClass().getName());
+        taskMetrics.addInfo("header-converter-version",
+                "The version instantiated for header.converter. May be undefined",
+                converters.headerConverterVersion());
+        taskMetrics.addStageInfo(chain.stages());
+    }
+
+    private static String orUndefined(String version) {
+        return version == null ? PluginDesc.UNDEFINED_VERSION : version;
     }
 
     private <T> RetryWithToleranceOperator<T> operator(ConnectorConfig connConfig, ErrorHandlingMetrics errorMetrics,
