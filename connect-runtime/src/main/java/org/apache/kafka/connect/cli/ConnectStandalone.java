@@ -53,7 +53,8 @@ public class ConnectStandalone extends AbstractConnectCli<StandaloneHerder, Stan
         FileOffsetBackingStore offsetStore = new FileOffsetBackingStore();
         MemoryStatusBackingStore statusStore = new MemoryStatusBackingStore();
         statusStore.configure(config);
-        Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsetStore, overridePolicy, statusStore);
+        Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsetStore, overridePolicy, statusStore,
+                kafkaClusterId);
         return new StandaloneHerder(worker, kafkaClusterId, overridePolicy, statusStore);
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The worker's metrics registry: one {@link Metrics} in the JMX domain {@code kafka.connect}, reported through the
  * configured {@code metric.reporters} (JmxReporter by default), sampled as {@code metrics.num.samples},
- * {@code metrics.sample.window.ms} and {@code metrics.recording.level} say, with the {@code metrics.context.*} labels.
+ * {@code metrics.sample.window.ms} and {@code metrics.recording.level} say, with the {@code metrics.context.*} labels
+ * plus {@code kafka.connect.cluster.id} (the Kafka cluster's id) and, for a distributed worker,
+ * {@code kafka.connect.group.id}.
  * Also registers the worker's {@code app-info} MBean. Groups of metrics ({@link MetricGroup}) are created here.
  * Thread-safe.
  */
@@ -27,13 +30,26 @@ public final class ConnectMetrics implements AutoCloseable {
 
     /** The JMX domain and metrics context namespace of Connect. */
     public static final String JMX_PREFIX = "kafka.connect";
+    /** Metrics context label naming the Kafka cluster the worker uses. */
+    static final String CLUSTER_ID_LABEL = JMX_PREFIX + ".cluster.id";
+    /** Metrics context label naming the Connect cluster (the group) a distributed worker belongs to. */
+    static final String GROUP_ID_LABEL = JMX_PREFIX + ".group.id";
 
     private final String workerId;
     private final Metrics metrics;
     /** Makes the sensor names of group instances unique, so an old instance can never remove a newer one's. */
     private final AtomicLong groupInstances = new AtomicLong();
 
+    /** Metrics whose context has no cluster id label, for workers that do not know the Kafka cluster id yet. */
     public ConnectMetrics(String workerId, WorkerConfig config, Time time) {
+        this(workerId, config, time, null);
+    }
+
+    /**
+     * @param kafkaClusterId the id of the worker's Kafka cluster, the {@code kafka.connect.cluster.id} label; null
+     *                       to leave the label out
+     */
+    public ConnectMetrics(String workerId, WorkerConfig config, Time time, String kafkaClusterId) {
         this.workerId = workerId;
         MetricConfig metricConfig = new MetricConfig()
                 .samples(config.getInt(WorkerConfig.METRICS_NUM_SAMPLES_CONFIG))
@@ -44,6 +60,13 @@ public final class ConnectMetrics implements AutoCloseable {
                 MetricsReporter.class, Map.of(CommonClientConfigs.CLIENT_ID_CONFIG, workerId));
         Map<String, Object> contextLabels = new HashMap<>(
                 config.originalsWithPrefix(WorkerConfig.METRICS_CONTEXT_PREFIX));
+        // The worker's identity labels win over user labels of the same name.
+        if (kafkaClusterId != null) {
+            contextLabels.put(CLUSTER_ID_LABEL, kafkaClusterId);
+        }
+        if (config instanceof DistributedConfig distributed) {
+            contextLabels.put(GROUP_ID_LABEL, distributed.getString(DistributedConfig.GROUP_ID_CONFIG));
+        }
         this.metrics = new Metrics(metricConfig, reporters, time, new KafkaMetricsContext(JMX_PREFIX, contextLabels));
         AppInfoParser.registerAppInfo(JMX_PREFIX, workerId, metrics, time.milliseconds());
     }

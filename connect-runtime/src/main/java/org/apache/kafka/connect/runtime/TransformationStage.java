@@ -1,11 +1,14 @@
 package org.apache.kafka.connect.runtime;
 
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
 import org.apache.kafka.connect.runtime.isolation.PluginDesc;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
+import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +19,8 @@ import java.util.Objects;
  * a record iff there is no predicate, or {@code predicate.test(record) != negate}; other records pass unchanged.
  * Every call into the transformation or predicate runs with that plugin's class loader as context loader.
  * <p>
- * Used by one task thread; {@link #close()} when the task ends.
+ * Used by one task thread; {@link #close()} when the task ends. Plugin metrics are attached before the task thread
+ * starts, which publishes them to it.
  */
 public class TransformationStage<R extends ConnectRecord<R>> implements AutoCloseable {
 
@@ -29,6 +33,9 @@ public class TransformationStage<R extends ConnectRecord<R>> implements AutoClos
     private final Predicate<R> predicate;
     private final ClassLoader predicateLoader;
     private final boolean negate;
+    /** The plugins' metrics (KIP-877) if they are {@code Monitorable} and the task attached them. */
+    private PluginMetricsImpl transformationMetrics;
+    private PluginMetricsImpl predicateMetrics;
 
     /** A stage without predicate, named after the transformation's class. */
     public TransformationStage(Transformation<R> transformation, ClassLoader transformationLoader) {
@@ -116,12 +123,28 @@ public class TransformationStage<R extends ConnectRecord<R>> implements AutoClos
         }
     }
 
-    /** Closes the transformation and the predicate; failures are logged, not thrown. */
+    /**
+     * Gives the transformation and the predicate, if they are {@code Monitorable}, their plugin metrics, tagged
+     * {@code connector}, {@code task} and {@code transformation=<alias>} / {@code predicate=<alias>}; they are
+     * removed by {@link #close()}.
+     */
+    void attachPluginMetrics(Metrics metrics, ConnectorTaskId id) {
+        transformationMetrics = MonitorablePlugins.attach(transformation, transformationLoader, metrics,
+                MonitorablePlugins.taskPluginTags(id.connector(), id.task(), "transformation", alias));
+        if (predicate != null) {
+            predicateMetrics = MonitorablePlugins.attach(predicate, predicateLoader, metrics,
+                    MonitorablePlugins.taskPluginTags(id.connector(), id.task(), "predicate", predicateAlias));
+        }
+    }
+
+    /** Closes the transformation and the predicate and removes their plugin metrics; failures are logged. */
     @Override
     public void close() {
         closeQuietly(transformation, transformationLoader);
+        MonitorablePlugins.close(transformationMetrics);
         if (predicate != null) {
             closeQuietly(predicate, predicateLoader);
+            MonitorablePlugins.close(predicateMetrics);
         }
     }
 

@@ -1,17 +1,16 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.ConnectorContext;
-import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
-import org.apache.kafka.connect.sink.SinkTask;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
 import org.apache.kafka.connect.storage.StatusBackingStore;
@@ -31,11 +30,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -63,10 +57,12 @@ public class Worker {
     private final OffsetBackingStore offsetStore;
     private final ConnectMetrics metrics;
     private final WorkerMetrics workerMetrics;
-    private final ExecutorService executor;
+    private final WorkerThreadPool threads;
     private final SourceTaskOffsetCommitter offsetCommitter;
     private final WorkerTaskFactory taskFactory;
     private final ConnectorOffsetsManager offsetsManager;
+    /** The override policy's plugin metrics, if it is {@code Monitorable}; removed when the worker stops. */
+    private final PluginMetricsImpl overridePolicyMetrics;
 
     private final ConcurrentMap<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final ConcurrentMap<ConnectorTaskId, WorkerTaskFactory.BuiltTask> tasks = new ConcurrentHashMap<>();
@@ -74,20 +70,41 @@ public class Worker {
     private String kafkaClusterId;
 
     /**
-     * @param offsetStore the worker's offsets store; configured here, started by {@link #start()}, stopped by
-     *                    {@link #stop()}
-     * @param statusStore where source tasks record the topics they use (topic tracking); may be null
+     * A worker that looks the Kafka cluster id up when it first needs it; its metrics context then has no
+     * {@code kafka.connect.cluster.id} label.
+     *
+     * @see #Worker(String, Time, Plugins, WorkerConfig, OffsetBackingStore, ConnectorClientConfigOverridePolicy,
+     *      StatusBackingStore, String)
      */
     public Worker(String workerId, Time time, Plugins plugins, WorkerConfig config, OffsetBackingStore offsetStore,
                   ConnectorClientConfigOverridePolicy overridePolicy, StatusBackingStore statusStore) {
+        this(workerId, time, plugins, config, offsetStore, overridePolicy, statusStore, null);
+    }
+
+    /**
+     * @param offsetStore    the worker's offsets store; configured here, started by {@link #start()}, stopped by
+     *                       {@link #stop()}
+     * @param overridePolicy the worker's client config override policy; if {@code Monitorable}, it gets plugin
+     *                       metrics tagged {@code config=connector.client.config.override.policy,class=<simple name>}
+     * @param statusStore    where source tasks record the topics they use (topic tracking); may be null
+     * @param kafkaClusterId the Kafka cluster id looked up at start-up, also the {@code kafka.connect.cluster.id}
+     *                       metrics context label; null to look it up on first use
+     */
+    public Worker(String workerId, Time time, Plugins plugins, WorkerConfig config, OffsetBackingStore offsetStore,
+                  ConnectorClientConfigOverridePolicy overridePolicy, StatusBackingStore statusStore,
+                  String kafkaClusterId) {
         this.workerId = workerId;
         this.time = time;
         this.plugins = plugins;
         this.config = config;
         this.offsetStore = offsetStore;
-        this.metrics = new ConnectMetrics(workerId, config, time);
+        this.kafkaClusterId = kafkaClusterId;
+        this.metrics = new ConnectMetrics(workerId, config, time, kafkaClusterId);
+        this.overridePolicyMetrics = overridePolicy == null ? null : MonitorablePlugins.attach(overridePolicy,
+                PluginLoaders.loaderOf(plugins, overridePolicy.getClass()), metrics.metrics(),
+                MonitorablePlugins.workerPluginTags(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG, overridePolicy));
         this.workerMetrics = new WorkerMetrics(metrics, connectors::size, tasks::size, this::taskStatuses);
-        this.executor = Executors.newCachedThreadPool(new WorkerThreadFactory());
+        this.threads = new WorkerThreadPool();
         this.offsetCommitter = new SourceTaskOffsetCommitter(config);
         Supplier<String> clusterId = this::kafkaClusterId;
         this.taskFactory = new WorkerTaskFactory(plugins, config, offsetStore, overridePolicy, statusStore, metrics,
@@ -117,17 +134,9 @@ public class Worker {
         offsetCommitter.close(config.getLong(WorkerConfig.OFFSET_COMMIT_TIMEOUT_MS_CONFIG));
         offsetStore.stop();
         workerMetrics.close();
+        MonitorablePlugins.close(overridePolicyMetrics);
         metrics.close();
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(EXECUTOR_SHUTDOWN_TERMINATION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                log.warn("Connector or task threads are still running after the worker stopped");
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdown(EXECUTOR_SHUTDOWN_TERMINATION_TIMEOUT_MS);
         log.info("Worker stopped");
     }
 
@@ -153,7 +162,7 @@ public class Worker {
         return metrics;
     }
 
-    /** The id of the Kafka cluster, looked up on first use. */
+    /** The id of the Kafka cluster: the one given at construction, or else looked up on first use. */
     public synchronized String kafkaClusterId() {
         if (kafkaClusterId == null) {
             kafkaClusterId = ConnectUtils.lookupKafkaClusterId(config);
@@ -215,7 +224,7 @@ public class Worker {
             workerMetrics.recordConnectorStartup(true);
             workerMetrics.connectorAdded(connName);
             workerConnector.transitionTo(initialState, onStateChange);
-            executor.execute(named("connector-thread-" + connName, workerConnector));
+            threads.execute("connector-thread-" + connName, workerConnector);
             log.info("Finished creating connector {}", connName);
         }
     }
@@ -238,46 +247,7 @@ public class Worker {
         if (workerConnector == null) {
             throw new ConnectException("Connector " + connName + " not found in this worker.");
         }
-        try (LoggingContext ignored = LoggingContext.forConnector(connName);
-             LoaderSwap swap = plugins.withClassLoader(workerConnector.loader())) {
-            Connector connector = workerConnector.connector();
-            int maxTasks = connConfig.tasksMax();
-            List<Map<String, String>> generated = connector.taskConfigs(maxTasks);
-            if (generated == null) {
-                generated = List.of();
-            }
-            if (generated.size() > maxTasks) {
-                if (connConfig.enforceTasksMax()) {
-                    TooManyTasksException error = new TooManyTasksException(connName, generated.size(), maxTasks);
-                    workerConnector.fail(error);
-                    throw error;
-                }
-                log.warn("The connector {} has generated {} tasks, which is greater than {}, the maximum number of "
-                        + "tasks it is configured to create. This is allowed only because 'tasks.max.enforce' is "
-                        + "false, an option that will be removed in a future release.", connName, generated.size(),
-                        maxTasks);
-            }
-            Class<? extends Task> taskClass = connector.taskClass();
-            Map<String, String> connProps = connConfig.originalsStrings();
-            List<Map<String, String>> taskConfigs = new ArrayList<>(generated.size());
-            for (Map<String, String> generatedConfig : generated) {
-                Map<String, String> taskConfig = new HashMap<>(generatedConfig);
-                taskConfig.put(WorkerTaskFactory.TASK_CLASS_CONFIG, taskClass.getName());
-                if (workerConnector.isSinkConnector()) {
-                    copyIfPresent(connProps, taskConfig, SinkTask.TOPICS_CONFIG);
-                    copyIfPresent(connProps, taskConfig, SinkTask.TOPICS_REGEX_CONFIG);
-                }
-                taskConfigs.add(taskConfig);
-            }
-            return taskConfigs;
-        }
-    }
-
-    private static void copyIfPresent(Map<String, String> from, Map<String, String> to, String key) {
-        String value = from.get(key);
-        if (value != null) {
-            to.put(key, value);
-        }
+        return ConnectorTaskConfigs.generate(plugins, workerConnector, connConfig);
     }
 
     public void stopAndAwaitConnector(String connName) {
@@ -411,7 +381,7 @@ public class Worker {
                 throw new ConnectException("Task already exists in this worker: " + id);
             }
             workerMetrics.recordTaskStartup(true);
-            executor.execute(named("task-thread-" + id, built.task()));
+            threads.execute("task-thread-" + id, built.task());
             if (built.task() instanceof WorkerSourceTask sourceTask) {
                 offsetCommitter.schedule(id, sourceTask);
             }
@@ -505,7 +475,7 @@ public class Worker {
     }
 
     private <T> void runForConnector(String threadName, String connName, Callback<T> cb, Supplier<T> work) {
-        executor.execute(named(threadName, () -> {
+        threads.execute(threadName, () -> {
             T result;
             try (LoggingContext ignored = LoggingContext.forConnector(connName)) {
                 result = work.get();
@@ -515,35 +485,7 @@ public class Worker {
                 return;
             }
             cb.onCompletion(null, result);
-        }));
-    }
-
-    // ---------------------------------------------------------------------------------------------- threads
-
-    /**
-     * Pool threads are reused, so each submission names its thread for as long as it runs (thread dumps and logs then
-     * say which connector or task a thread works for).
-     */
-    private static Runnable named(String threadName, Runnable work) {
-        return () -> {
-            Thread thread = Thread.currentThread();
-            String previousName = thread.getName();
-            thread.setName(threadName);
-            try {
-                work.run();
-            } finally {
-                thread.setName(previousName);
-            }
-        };
-    }
-
-    private static final class WorkerThreadFactory implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            return new Thread(runnable, "worker-pool-thread-" + count.incrementAndGet());
-        }
+        });
     }
 
     @Override

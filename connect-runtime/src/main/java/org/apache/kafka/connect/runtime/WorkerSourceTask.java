@@ -4,15 +4,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.runtime.SubmittedRecords.CommittableOffsets;
 import org.apache.kafka.connect.runtime.SubmittedRecords.SubmittedRecord;
 import org.apache.kafka.connect.runtime.errors.ProcessingContext;
@@ -21,7 +18,6 @@ import org.apache.kafka.connect.runtime.errors.Stage;
 import org.apache.kafka.connect.runtime.errors.ToleranceType;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.apache.kafka.connect.storage.OffsetStorageWriter;
@@ -33,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,12 +59,11 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
     static final long SEND_RETRY_BACKOFF_MS = 100;
     /** Records are awaited before the producer closes, so this only bounds a close against an unreachable broker. */
     private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** The timestamp Kafka uses for "none". */
-    private static final long NO_TIMESTAMP = -1L;
 
     private final SourceTask task;
     private final Map<String, String> taskConfig;
     private final TaskConverters converters;
+    private final SourceRecordConverter recordConverter;
     private final Producer<byte[], byte[]> producer;
     private final Admin admin;
     private final SourceTopicCreator topicCreator;
@@ -138,6 +134,7 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
         this.task = task;
         this.taskConfig = taskConfig;
         this.converters = converters;
+        this.recordConverter = new SourceRecordConverter(converters, retryWithToleranceOperator);
         this.producer = producer;
         this.admin = admin;
         this.topicCreator = new SourceTopicCreator(id, workerConfig, admin, topicGroups);
@@ -149,7 +146,7 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
 
     @Override
     protected void initializeAndStart() {
-        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
         tags.put("connector", id.connector());
         tags.put("task", Integer.toString(id.task()));
         pluginMetrics = new PluginMetricsImpl(taskMetrics().connectMetrics().metrics(), tags);
@@ -362,7 +359,7 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
         ProcessingContext<SourceRecord> context = new ProcessingContext<>(original);
         SourceRecord transformed = transformationChain.apply(context, original);
         ProducerRecord<byte[], byte[]> producerRecord =
-                transformed == null || context.failed() ? null : convert(context, transformed);
+                transformed == null || context.failed() ? null : recordConverter.convert(context, transformed);
         if (producerRecord == null || context.failed()) {
             log.trace("{} Dropping record {} (filtered, or its failure was tolerated)", this, original);
             commitTaskRecord(original, null);
@@ -420,45 +417,6 @@ public class WorkerSourceTask extends WorkerTask<SourceRecord, SourceRecord> {
         if (failure != null) {
             throw new ConnectException("Unrecoverable exception from producer send callback", failure);
         }
-    }
-
-    /** @return the record to send, or null if a conversion failed and the failure was tolerated */
-    private ProducerRecord<byte[], byte[]> convert(ProcessingContext<SourceRecord> context, SourceRecord record) {
-        String topic = record.topic();
-        RecordHeaders headers = retryWithToleranceOperator.execute(context, () -> convertHeaders(record),
-                Stage.HEADER_CONVERTER, converters.headerConverterClass());
-        byte[] key = retryWithToleranceOperator.execute(context,
-                () -> converters.keyConverter().fromConnectData(topic, headers, record.keySchema(), record.key()),
-                Stage.KEY_CONVERTER, converters.keyConverterClass());
-        byte[] value = retryWithToleranceOperator.execute(context,
-                () -> converters.valueConverter().fromConnectData(topic, headers, record.valueSchema(),
-                        record.value()),
-                Stage.VALUE_CONVERTER, converters.valueConverterClass());
-        if (context.failed()) {
-            return null;
-        }
-        return new ProducerRecord<>(topic, record.kafkaPartition(), producerTimestamp(record), key, value, headers);
-    }
-
-    private RecordHeaders convertHeaders(SourceRecord record) {
-        RecordHeaders headers = new RecordHeaders();
-        HeaderConverter headerConverter = converters.headerConverter();
-        for (Header header : record.headers()) {
-            headers.add(header.key(),
-                    headerConverter.fromConnectHeader(record.topic(), header.key(), header.schema(), header.value()));
-        }
-        return headers;
-    }
-
-    private static Long producerTimestamp(SourceRecord record) {
-        Long timestamp = record.timestamp();
-        if (timestamp == null || timestamp == NO_TIMESTAMP) {
-            return null;
-        }
-        if (timestamp < 0) {
-            throw new InvalidRecordException("Invalid record timestamp " + timestamp);
-        }
-        return timestamp;
     }
 
     /** Topic tracking (KIP-558): records the topic as used by the connector the first time this task writes to it. */

@@ -105,6 +105,7 @@ class WorkerTaskFactory {
                     reporters));
             TransformationChain<SourceRecord, SourceRecord> chain = track(built, new TransformationChain<>(
                     connConfig.<SourceRecord>transformationStages(plugins, id, connector.loader()), operator));
+            attachPluginMetrics(id, chain);
 
             KafkaProducer<byte[], byte[]> producer = track(built, new KafkaProducer<>(
                     ClientConfigs.sourceProducerConfigs(id, "connector-producer-" + id, config, connConfig,
@@ -157,6 +158,7 @@ class WorkerTaskFactory {
             TransformationChain<ConsumerRecord<byte[], byte[]>, SinkRecord> chain = track(built,
                     new TransformationChain<>(
                             connConfig.<SinkRecord>transformationStages(plugins, id, connector.loader()), operator));
+            attachPluginMetrics(id, chain);
 
             KafkaConsumer<byte[], byte[]> consumer = track(built, new KafkaConsumer<>(
                     ClientConfigs.sinkConsumerConfigs(id, "connector-consumer-" + id, config, connConfig,
@@ -207,6 +209,13 @@ class WorkerTaskFactory {
         built.add(converters.headerConverter());
         converters.attachPluginMetrics(connectMetrics.metrics(), id);
         return converters;
+    }
+
+    /** Monitorable transformations and predicates get their plugin metrics; the chain's close removes them. */
+    private void attachPluginMetrics(ConnectorTaskId id, TransformationChain<?, ?> chain) {
+        for (TransformationStage<?> stage : chain.stages()) {
+            stage.attachPluginMetrics(connectMetrics.metrics(), id);
+        }
     }
 
     /**
