@@ -422,16 +422,7 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
                 return;
             }
             log.debug("{} Partitions revoked {}", WorkerSinkTask.this, partitions);
-            try {
-                offsets.closePartitions(new HashSet<>(partitions), false);
-                pauses.partitionsRemoved(partitions);
-            } catch (RuntimeException e) {
-                keep(e);
-            }
-            // Still listed by the consumer while the callback runs.
-            Set<TopicPartition> remaining = new HashSet<>(consumer.assignment());
-            remaining.removeAll(partitions);
-            sinkMetrics.partitionCount(remaining.size());
+            removePartitions(partitions, false);
         }
 
         @Override
@@ -440,8 +431,13 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
                 return;
             }
             log.info("{} Partitions lost {}", WorkerSinkTask.this, partitions);
+            removePartitions(partitions, true);
+        }
+
+        /** Revoked partitions are committed then closed; lost ones (owned by another member by now) only closed. */
+        private void removePartitions(Collection<TopicPartition> partitions, boolean lost) {
             try {
-                offsets.closePartitions(new HashSet<>(partitions), true);
+                offsets.closePartitions(new HashSet<>(partitions), lost);
                 pauses.partitionsRemoved(partitions);
             } catch (RuntimeException e) {
                 keep(e);
