@@ -8,6 +8,7 @@ import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.RestAdditions;
+import org.apache.kafka.connect.runtime.rest.RestRequestForwarder;
 import org.apache.kafka.connect.runtime.rest.RestServer;
 import org.apache.kafka.connect.util.ConnectUtils;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * The start-up sequence both worker command lines share (runtime-behaviour §1.2): plugins, worker config, REST
  * listeners, worker id, override policy, herder, then herder and REST resources started together. Subclasses supply
- * the config definition, the herder, and what to do with extra arguments.
+ * the config definition, the herder (with, for a distributed worker, the forwarder its REST resources use), and what
+ * to do with extra arguments.
  *
  * <p>Exit codes: 1 usage, 2 failure while starting, 3 failure of the herder/REST start or of an extra argument.
  *
@@ -42,8 +44,29 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
 
     protected abstract T createConfig(Map<String, String> workerProps);
 
-    protected abstract H createHerder(T config, String workerId, Plugins plugins,
-                                      ConnectorClientConfigOverridePolicy overridePolicy, String kafkaClusterId);
+    /**
+     * Creates the herder of a worker whose REST resources never forward requests. A CLI implements either this or
+     * {@link #createHerderWithForwarder}, which calls this by default.
+     */
+    protected H createHerder(T config, String workerId, Plugins plugins,
+                             ConnectorClientConfigOverridePolicy overridePolicy, String kafkaClusterId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " creates its herder with "
+                + "createHerderWithForwarder");
+    }
+
+    /**
+     * Creates the herder and the forwarder through which the REST resources re-issue requests the herder says
+     * another worker must serve.
+     *
+     * @param restUrl the URL this worker advertises to the others ({@code scheme://host:port/})
+     */
+    protected HerderWithForwarder<H> createHerderWithForwarder(T config, URI restUrl, String workerId,
+                                                               Plugins plugins,
+                                                               ConnectorClientConfigOverridePolicy overridePolicy,
+                                                               String kafkaClusterId) {
+        return new HerderWithForwarder<>(createHerder(config, workerId, plugins, overridePolicy, kafkaClusterId),
+                RestRequestForwarder.NONE);
+    }
 
     /**
      * Handles the arguments after the worker properties file, once the worker has started; also marks the end of
@@ -116,7 +139,7 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
 
         RestServer rest = new RestServer(config);
         rest.initializeServer();
-        H herder;
+        HerderWithForwarder<H> created;
         RestAdditions restAdditions;
         try {
             URI advertisedUrl = rest.advertisedUrl();
@@ -125,13 +148,14 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
                     config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG),
                     ConnectorClientConfigOverridePolicy.class);
             overridePolicy.configure(config.originals());
-            herder = createHerder(config, workerId, plugins, overridePolicy, kafkaClusterId);
-            restAdditions = RestAdditions.install(rest, config, plugins, herder);
+            created = createHerderWithForwarder(config, advertisedUrl, workerId, plugins, overridePolicy,
+                    kafkaClusterId);
+            restAdditions = RestAdditions.install(rest, config, plugins, created.herder());
         } catch (RuntimeException e) {
             rest.stop();
             throw e;
         }
-        Connect<H> connect = new Connect<>(herder, rest, restAdditions);
+        Connect<H> connect = new Connect<>(created.herder(), rest, restAdditions, created.forwarder());
         try {
             connect.start();
         } catch (RuntimeException e) {
@@ -147,6 +171,14 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"), runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024));
+    }
+
+    /**
+     * A new herder and what its REST resources forward requests with; the herder closes the forwarder when it stops.
+     *
+     * @param <H> the herder kind
+     */
+    protected record HerderWithForwarder<H extends Herder>(H herder, RestRequestForwarder forwarder) {
     }
 
     /** The herder or the REST server failed to start; distinguished because it exits with a code of its own. */

@@ -1,6 +1,7 @@
 package org.apache.kafka.connect.runtime;
 
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.ConnectorContext;
@@ -71,6 +72,8 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
     private final ConnectorValidator validator;
     private final List<PluginInfo> plugins;
     private final ExecutorService validationExecutor;
+    /** Shared with the admin REST endpoints, so that both keep one record of when each level was last changed. */
+    private final Loggers loggers = Loggers.newInstance(Time.SYSTEM);
 
     protected AbstractHerder(Worker worker, String workerId, String kafkaClusterId,
                              StatusBackingStore statusBackingStore, ConfigBackingStore configBackingStore,
@@ -112,7 +115,12 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
      * {@code taskConfig}: what the worker gets. Its {@code raw*} accessors are what REST shows.
      */
     protected ClusterConfigState configState() {
-        return configBackingStore.snapshot().withConfigTransformer(configTransformer);
+        return resolve(configBackingStore.snapshot());
+    }
+
+    /** {@code snapshot} with config-provider variables resolved in {@code connectorConfig} and {@code taskConfig}. */
+    protected ClusterConfigState resolve(ClusterConfigState snapshot) {
+        return snapshot.withConfigTransformer(configTransformer);
     }
 
     /**
@@ -467,6 +475,11 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
     @Override
     public String workerId() {
         return workerId;
+    }
+
+    /** The levels of this worker's loggers, as {@code /admin/loggers} shows and changes them. */
+    public Loggers loggers() {
+        return loggers;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
+import org.apache.kafka.connect.runtime.rest.RestRequestForwarder;
 import org.apache.kafka.connect.runtime.rest.RestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public class Connect<H extends Herder> {
     private final H herder;
     private final RestServer rest;
     private final AutoCloseable restAdditions;
+    private final RestRequestForwarder forwarder;
     private final CountDownLatch stopLatch = new CountDownLatch(1);
     private final AtomicBoolean shutdown = new AtomicBoolean(false);
     private final Thread shutdownHook = new Thread(this::stop, "connect-shutdown-hook");
@@ -35,9 +37,18 @@ public class Connect<H extends Herder> {
      *                      extensions); closed after the server stops
      */
     public Connect(H herder, RestServer rest, AutoCloseable restAdditions) {
+        this(herder, rest, restAdditions, RestRequestForwarder.NONE);
+    }
+
+    /**
+     * @param forwarder how the REST resources re-issue requests the herder says another worker must serve
+     *                  ({@link RestRequestForwarder#NONE} for a standalone worker); its owner closes it
+     */
+    public Connect(H herder, RestServer rest, AutoCloseable restAdditions, RestRequestForwarder forwarder) {
         this.herder = herder;
         this.rest = rest;
         this.restAdditions = restAdditions;
+        this.forwarder = forwarder;
     }
 
     /**
@@ -48,7 +59,7 @@ public class Connect<H extends Herder> {
             log.info("Kafka Connect starting");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             herder.start();
-            rest.initializeResources(herder);
+            rest.initializeResources(herder, forwarder);
         } catch (RuntimeException e) {
             log.error("Failed to start Connect", e);
             stop();

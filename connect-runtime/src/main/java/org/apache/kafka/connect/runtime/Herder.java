@@ -1,5 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
+import org.apache.kafka.connect.runtime.distributed.InternalRequestSignature;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.entities.ActiveTopicsInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
@@ -72,8 +73,28 @@ public interface Herder {
 
     void taskConfigs(String connName, Callback<List<TaskInfo>> callback);
 
-    /** Internal endpoint (distributed): a follower publishes task configs through the leader. */
-    void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback);
+    /**
+     * Internal endpoint (distributed): a follower publishes task configs through the leader.
+     *
+     * @param requestSignature the request's signature, null if it carried none; checked while the group runs the
+     *                         {@code sessioned} protocol
+     */
+    void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
+                        InternalRequestSignature requestSignature);
+
+    /**
+     * Internal endpoint (distributed, KIP-618): fence out the producers of the source connector's earlier task
+     * generations, on the leader.
+     *
+     * @param requestSignature as for {@link #putTaskConfigs}
+     */
+    void fenceZombieSourceTasks(String connName, Callback<Void> callback, InternalRequestSignature requestSignature);
+
+    /**
+     * {@code PUT /admin/loggers/{name}?scope=cluster}: set the level of a logger namespace on every worker of the
+     * cluster (standalone: this worker).
+     */
+    void setClusterLoggerLevel(String namespace, String level);
 
     ConnectorStateInfo connectorStatus(String connName);
 

@@ -1,6 +1,7 @@
 package org.apache.kafka.connect.runtime.rest;
 
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.runtime.AbstractHerder;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.Loggers;
 import org.apache.kafka.connect.runtime.WorkerConfig;
@@ -23,9 +24,15 @@ public final class RestAdditions implements AutoCloseable {
         this.extensions = extensions;
     }
 
-    /** Registers the loggers resource and the extensions on {@code rest}; extensions see the herder's cluster state. */
+    /**
+     * Registers the loggers resource and the extensions on {@code rest}; extensions see the herder's cluster state.
+     * The loggers resource drives the herder's own {@link Loggers} when it has one, so that levels changed through
+     * the API and those the herder applies (cluster scope) share their {@code last_modified} record.
+     */
     public static RestAdditions install(RestServer rest, WorkerConfig config, Plugins plugins, Herder herder) {
-        Loggers loggers = Loggers.newInstance(Time.SYSTEM);
+        Loggers loggers = herder instanceof AbstractHerder abstractHerder
+                ? abstractHerder.loggers()
+                : Loggers.newInstance(Time.SYSTEM);
         rest.registerAdminResource(LoggersResource.class);
         rest.registerAdminResource(new AbstractBinder() {
             @Override

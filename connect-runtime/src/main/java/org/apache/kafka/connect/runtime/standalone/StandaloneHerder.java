@@ -9,6 +9,7 @@ import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
+import org.apache.kafka.connect.runtime.distributed.InternalRequestSignature;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -303,10 +304,20 @@ public class StandaloneHerder extends AbstractHerder {
         callback.onCompletion(null, tasks);
     }
 
+    /** An internal endpoint of distributed workers: a standalone worker answers it with a 500 (rest-api.md §7). */
     @Override
-    public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback) {
+    public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
+                               InternalRequestSignature requestSignature) {
         callback.onCompletion(new UnsupportedOperationException(
                 "Kafka Connect in standalone mode does not support externally setting task configurations."), null);
+    }
+
+    /** Like {@link #putTaskConfigs}: standalone workers support no exactly-once source, so nothing to fence. */
+    @Override
+    public void fenceZombieSourceTasks(String connName, Callback<Void> callback,
+                                       InternalRequestSignature requestSignature) {
+        callback.onCompletion(new UnsupportedOperationException(
+                "Kafka Connect in standalone mode does not support exactly-once source connectors."), null);
     }
 
     /**
@@ -497,6 +508,15 @@ public class StandaloneHerder extends AbstractHerder {
     private synchronized void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
                                                      Callback<Message> callback) {
         this.offsets.modify(connName, offsets, callback);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Logging
+
+    /** This worker is the whole cluster: the change applies here, as a worker-scope change would. */
+    @Override
+    public void setClusterLoggerLevel(String namespace, String level) {
+        loggers().setLevel(namespace, level);
     }
 
     static NotFoundException connectorNotFound(String connName) {

@@ -1,11 +1,10 @@
 package org.apache.kafka.connect.runtime.standalone;
 
-import org.apache.kafka.connect.runtime.ConnectorConfig;
-import org.apache.kafka.connect.runtime.TargetState;
+import org.apache.kafka.connect.runtime.TaskConfigGenerator;
+import org.apache.kafka.connect.runtime.TaskLauncher;
 import org.apache.kafka.connect.runtime.TaskStatus;
 import org.apache.kafka.connect.runtime.TooManyTasksException;
 import org.apache.kafka.connect.runtime.Worker;
-import org.apache.kafka.connect.runtime.WorkerConfigTransformer;
 import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
 import org.apache.kafka.connect.storage.ConfigBackingStore;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,7 +38,8 @@ final class StandaloneTasks {
     private final Supplier<ClusterConfigState> configState;
     private final StatusBackingStore statusStore;
     private final TaskStatus.Listener statusListener;
-    private final Function<Map<String, String>, ConnectorType> connectorType;
+    private final TaskConfigGenerator generator;
+    private final TaskLauncher launcher;
 
     /** @param configState the current snapshot of {@code configStore}, resolving config-provider variables */
     StandaloneTasks(Worker worker, ConfigBackingStore configStore, Supplier<ClusterConfigState> configState,
@@ -50,7 +50,8 @@ final class StandaloneTasks {
         this.configState = configState;
         this.statusStore = statusStore;
         this.statusListener = statusListener;
-        this.connectorType = connectorType;
+        this.generator = new TaskConfigGenerator(worker);
+        this.launcher = new TaskLauncher(worker, statusListener, connectorType);
     }
 
     /**
@@ -60,21 +61,9 @@ final class StandaloneTasks {
      * @return why the task configs could not be generated (already logged), or null
      */
     Throwable reconfigure(String connName) {
-        if (!worker.isRunning(connName)) {
-            log.info("Skipping reconfiguration of connector {} since it is not running", connName);
-            return null;
-        }
-        ClusterConfigState snapshot = configState.get();
-        if (snapshot.targetState(connName) != TargetState.STARTED) {
-            log.debug("Skipping reconfiguration of connector {} since its target state is {}", connName,
-                    snapshot.targetState(connName));
-            return null;
-        }
-        List<Map<String, String>> newConfigs;
+        Optional<List<Map<String, String>>> newConfigs;
         try {
-            ConnectorConfig connConfig = new ConnectorConfig(worker.getPlugins(), snapshot.connectorConfig(connName));
-            newConfigs = WorkerConfigTransformer.reverseTransform(snapshot.rawConnectorConfig(connName),
-                    worker.connectorTaskConfigs(connName, connConfig));
+            newConfigs = generator.changedTaskConfigs(connName, configState.get());
         } catch (TooManyTasksException e) {
             // The worker has already failed the connector.
             log.error("Connector {} generated too many task configs: {}", connName, e.getMessage());
@@ -83,19 +72,12 @@ final class StandaloneTasks {
             log.error("Failed to generate task configs for connector {}", connName, t);
             return t;
         }
-        List<Map<String, String>> currentConfigs = snapshot.tasks(connName).stream()
-                .map(snapshot::rawTaskConfig)
-                .toList();
-        boolean changed = !newConfigs.equals(currentConfigs)
-                || !Objects.equals(snapshot.rawConnectorConfig(connName), snapshot.appliedConnectorConfig(connName));
-        if (!changed) {
-            log.debug("Task configs of connector {} are unchanged", connName);
+        if (newConfigs.isEmpty()) {
             return null;
         }
-        log.info("Replacing the {} task(s) of connector {} with {} new one(s)", currentConfigs.size(), connName,
-                newConfigs.size());
+        log.info("Replacing the task(s) of connector {} with {} new one(s)", connName, newConfigs.get().size());
         stopAndRemove(connName);
-        configStore.putTaskConfigs(connName, newConfigs);
+        configStore.putTaskConfigs(connName, newConfigs.get());
         startAll(connName);
         return null;
     }
@@ -129,46 +111,6 @@ final class StandaloneTasks {
      * @return false if it could not be created (its status is then FAILED with the cause)
      */
     boolean start(ClusterConfigState snapshot, ConnectorTaskId id) {
-        String connName = id.connector();
-        Map<String, String> connConfig = snapshot.connectorConfig(connName);
-        TooManyTasksException tooMany = checkTaskCount(snapshot, connName, connConfig);
-        if (tooMany != null) {
-            log.error("Failed to start task {}: {}", id, tooMany.getMessage());
-            statusListener.onFailure(id, tooMany);
-            return false;
-        }
-        Map<String, String> taskConfig = snapshot.taskConfig(id);
-        TargetState targetState = snapshot.targetState(connName);
-        if (connectorType.apply(connConfig) == ConnectorType.SINK) {
-            return worker.startSinkTask(id, connConfig, taskConfig, statusListener, targetState);
-        }
-        return worker.startSourceTask(id, connConfig, taskConfig, statusListener, targetState);
-    }
-
-    /**
-     * A task set stored before {@code tasks.max} was lowered must not run while {@code tasks.max.enforce} is on
-     * (runtime-behaviour §4.1 step 2). Returns the failure to report, or null to go on.
-     */
-    private TooManyTasksException checkTaskCount(ClusterConfigState snapshot, String connName,
-                                                 Map<String, String> connConfig) {
-        int taskCount = snapshot.taskCount(connName);
-        ConnectorConfig parsed;
-        try {
-            parsed = new ConnectorConfig(worker.getPlugins(), connConfig);
-        } catch (RuntimeException e) {
-            // An unparsable config fails the task in the worker, with the parse error as its cause.
-            return null;
-        }
-        int tasksMax = parsed.tasksMax();
-        if (taskCount <= tasksMax) {
-            return null;
-        }
-        if (parsed.enforceTasksMax()) {
-            return new TooManyTasksException(connName, taskCount, tasksMax);
-        }
-        log.warn("The connector {} has {} tasks, which is greater than {}, the maximum number of tasks it is "
-                + "configured to create. This is allowed only because '{}' is false, an option that will be removed "
-                + "in a future release.", connName, taskCount, tasksMax, ConnectorConfig.TASKS_MAX_ENFORCE_CONFIG);
-        return null;
+        return launcher.start(snapshot, id);
     }
 }

@@ -1,11 +1,11 @@
 package org.apache.kafka.connect.runtime.rest;
 
 import org.apache.kafka.connect.errors.AlreadyExistsException;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
+import org.apache.kafka.connect.runtime.distributed.InternalRequestSignature;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.entities.ActiveTopicsInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An in-memory {@link Herder} for REST tests: connectors are plain config maps, each with {@code tasks.max} tasks
  * that are RUNNING unless a test says otherwise. A test can make any callback-based operation fail
- * ({@link #failWith}) or never complete ({@link #hang}) to check how REST reports it. Thread-safe by synchronizing
+ * ({@link #failWith}) or never complete ({@link #hang}) to check how REST reports it, and read what the internal
+ * endpoints and cluster-scope logger changes handed to the herder. Thread-safe by synchronizing
  * every operation, as Jetty serves requests on several threads.
  */
 public class FakeHerder implements Herder {
@@ -53,6 +54,8 @@ public class FakeHerder implements Herder {
     private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
     private final List<RestartRequest> restartRequests = new ArrayList<>();
+    private final List<InternalRequest> internalRequests = new ArrayList<>();
+    private final List<List<String>> clusterLoggerLevels = new ArrayList<>();
     private volatile boolean ready = true;
 
     /** The next calls of {@code operation} (a Herder method name) complete with {@code error}. */
@@ -100,6 +103,26 @@ public class FakeHerder implements Herder {
 
     public synchronized List<RestartRequest> restartRequests() {
         return List.copyOf(restartRequests);
+    }
+
+    /** The internal-endpoint operations this herder performed, in order. */
+    public synchronized List<InternalRequest> internalRequests() {
+        return List.copyOf(internalRequests);
+    }
+
+    /** The {@code [namespace, level]} pairs of the cluster-scope logger changes asked of this herder, in order. */
+    public synchronized List<List<String>> clusterLoggerLevels() {
+        return List.copyOf(clusterLoggerLevels);
+    }
+
+    /**
+     * An internal-endpoint operation as the herder received it.
+     *
+     * @param taskConfigs the submitted task configs; null for zombie fencing
+     * @param signature   the request's signature; null when it carried none
+     */
+    public record InternalRequest(String operation, String connector, List<Map<String, String>> taskConfigs,
+                                  InternalRequestSignature signature) {
     }
 
     /** Completes {@code callback} with the configured failure, or not at all when hanging; else runs {@code op}. */
@@ -297,10 +320,28 @@ public class FakeHerder implements Herder {
     }
 
     @Override
-    public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback) {
+    public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
+                               InternalRequestSignature requestSignature) {
         complete("putTaskConfigs", callback, () -> {
-            throw new ConnectException("Task configs cannot be submitted to a standalone worker");
+            requireConnector(connName, "Connector " + connName + " not found");
+            internalRequests.add(new InternalRequest("putTaskConfigs", connName, configs, requestSignature));
+            return null;
         });
+    }
+
+    @Override
+    public void fenceZombieSourceTasks(String connName, Callback<Void> callback,
+                                       InternalRequestSignature requestSignature) {
+        complete("fenceZombieSourceTasks", callback, () -> {
+            requireConnector(connName, "Connector " + connName + " not found");
+            internalRequests.add(new InternalRequest("fenceZombieSourceTasks", connName, null, requestSignature));
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void setClusterLoggerLevel(String namespace, String level) {
+        clusterLoggerLevels.add(List.of(namespace, level));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
@@ -47,6 +48,7 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -369,6 +371,26 @@ class StandaloneHerderTest {
         check.get(5, TimeUnit.SECONDS);
         assertTrue(herder.isReady());
         await(herder::healthCheck);
+    }
+
+    @Test
+    void clusterLoggerLevelsApplyToThisWorker() {
+        String namespace = "org.example.standalone.herder.cluster";
+        herder.setClusterLoggerLevel(namespace, "trace");
+        LoggerLevel level = herder.loggers().level(namespace);
+        assertEquals("TRACE", level.level());
+        assertNotNull(level.lastModified(), "changed through this worker's loggers, as the admin endpoints see them");
+    }
+
+    @Test
+    void internalEndpointsOfDistributedWorkersAreUnsupported() {
+        Throwable tasks = failure(cb -> herder.putTaskConfigs("any", List.of(Map.of("k", "v")),
+                (e, r) -> cb.onCompletion(e, r), null));
+        assertInstanceOf(UnsupportedOperationException.class, tasks);
+        assertEquals("Kafka Connect in standalone mode does not support externally setting task configurations.",
+                tasks.getMessage());
+        Throwable fence = failure(cb -> herder.fenceZombieSourceTasks("any", (e, r) -> cb.onCompletion(e, r), null));
+        assertInstanceOf(UnsupportedOperationException.class, fence);
     }
 
     /**

@@ -5,6 +5,8 @@ import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.Herder.Created;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.distributed.InternalRequestSignature;
+import org.apache.kafka.connect.runtime.rest.RestObjectMapper;
 import org.apache.kafka.connect.runtime.rest.RestRequestForwarder;
 import org.apache.kafka.connect.runtime.rest.RestRequestForwarder.RemoteResponse;
 import org.apache.kafka.connect.runtime.rest.RestRequestTimeouts;
@@ -22,10 +24,12 @@ import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.apache.kafka.connect.util.FutureCallback;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,6 +72,9 @@ public class ConnectorsResource {
     private static final TypeReference<ConnectorInfo> CONNECTOR_INFO = new TypeReference<>() { };
     private static final TypeReference<ConnectorStateInfo> CONNECTOR_STATE_INFO = new TypeReference<>() { };
     private static final TypeReference<Message> MESSAGE = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, String>>> TASK_CONFIGS = new TypeReference<>() { };
+    /** For the bodies the internal endpoints read raw; configured like the JSON provider's mapper. */
+    private static final ObjectMapper BODY_MAPPER = RestObjectMapper.create();
     private static final String NO_OFFSETS_MESSAGE =
             "Partitions / offsets need to be provided for an alter offsets request";
 
@@ -334,28 +341,46 @@ public class ConnectorsResource {
                 RemoteResponse::body);
     }
 
-    /** Internal (distributed): a follower publishes its connector's task configs through the leader. */
+    /**
+     * Internal (distributed): a worker publishes its connector's task configs through the leader. The body is read
+     * raw because the signature (rest-api.md §1.3) covers its exact bytes; the herder checks it.
+     */
     @POST
     @Path("/{connector}/tasks")
     public Response putTaskConfigs(@PathParam("connector") String connector,
                                    @QueryParam("forward") Boolean forward,
                                    @Context HttpHeaders headers,
                                    @Context UriInfo uriInfo,
-                                   List<Map<String, String>> taskConfigs) {
-        requireBody(taskConfigs);
+                                   byte[] requestBody) {
+        List<Map<String, String>> taskConfigs = requireBody(parseBody(requestBody, TASK_CONFIGS));
+        InternalRequestSignature signature = InternalRequestSignature.fromHeaders(requestBody,
+                headers::getHeaderString);
         FutureCallback<Void> callback = new FutureCallback<>();
-        herder.putTaskConfigs(connector, taskConfigs, callback);
+        herder.putTaskConfigs(connector, taskConfigs, callback, signature);
         requests.awaitOrForward(callback,
                 new ForwardableRequest<Void>("POST", uriInfo, headers, forward, taskConfigs, null),
                 remote -> null);
         return Response.noContent().build();
     }
 
-    /** Internal (distributed, KIP-618): zombie fencing; the herder interface offers no fencing yet. */
+    /**
+     * Internal (distributed, KIP-618): the leader fences out the producers of the source connector's earlier task
+     * generations. The (normally empty) body is signed like that of {@link #putTaskConfigs}.
+     */
     @PUT
     @Path("/{connector}/fence")
-    public Response fenceZombies(@PathParam("connector") String connector) {
-        throw new ConnectRestException(500, "Zombie fencing of source tasks is not supported by this worker");
+    public Response fenceZombies(@PathParam("connector") String connector,
+                                 @QueryParam("forward") Boolean forward,
+                                 @Context HttpHeaders headers,
+                                 @Context UriInfo uriInfo,
+                                 byte[] requestBody) {
+        InternalRequestSignature signature = InternalRequestSignature.fromHeaders(requestBody,
+                headers::getHeaderString);
+        FutureCallback<Void> callback = new FutureCallback<>();
+        herder.fenceZombieSourceTasks(connector, callback, signature);
+        requests.awaitOrForward(callback, new ForwardableRequest<Void>("PUT", uriInfo, headers, forward, null, null),
+                remote -> null);
+        return Response.noContent().build();
     }
 
     private ConnectorInfo connectorInfo(String connector) {
@@ -380,6 +405,21 @@ public class ConnectorsResource {
         Map<String, String> named = new HashMap<>(config);
         named.put("name", name);
         return named;
+    }
+
+    /**
+     * A body read raw, parsed as the JSON provider would: null when there is none, and unreadable JSON is a 500 like
+     * any other bad body.
+     */
+    private static <T> T parseBody(byte[] body, TypeReference<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return BODY_MAPPER.readValue(body, type);
+        } catch (IOException e) {
+            throw new ConnectRestException(500, e.getMessage(), e);
+        }
     }
 
     /** Apache answers a missing body with a 500, like other unreadable bodies; so do we, with a clearer message. */

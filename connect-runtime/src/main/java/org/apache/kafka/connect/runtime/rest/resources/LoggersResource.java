@@ -1,6 +1,7 @@
 package org.apache.kafka.connect.runtime.rest.resources;
 
 import org.apache.kafka.connect.errors.NotFoundException;
+import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.Loggers;
 import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
@@ -26,8 +27,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The {@code /admin/loggers} endpoints (rest-api.md, Admin loggers): list the loggers with their levels, read one
- * logger's level, and change the level of a logger and its descendants. A {@code cluster} scope change is applied
- * to this worker only, as standalone does; a distributed worker would publish it through the config topic instead.
+ * logger's level, and change the level of a logger and its descendants, on this worker ({@code worker} scope) or,
+ * through the herder, on every worker of the cluster ({@code cluster} scope).
  */
 @Singleton
 @Path("/admin/loggers")
@@ -42,10 +43,12 @@ public class LoggersResource {
     private static final String LEVEL_FIELD = "level";
 
     private final Loggers loggers;
+    private final Herder herder;
 
     @Inject
-    public LoggersResource(Loggers loggers) {
+    public LoggersResource(Loggers loggers, Herder herder) {
         this.loggers = loggers;
+        this.herder = herder;
     }
 
     @GET
@@ -64,8 +67,9 @@ public class LoggersResource {
     }
 
     /**
-     * Worker scope answers 200 with the loggers whose level changed; cluster scope 204. An unknown scope is taken
-     * as worker scope, as Apache does.
+     * Worker scope answers 200 with the loggers whose level changed; cluster scope hands the change to the herder
+     * (distributed: published through the config topic, applied by every worker as it reads it) and answers 204. An
+     * unknown scope is taken as worker scope, as Apache does.
      */
     @PUT
     @Path("/{logger}")
@@ -81,7 +85,7 @@ public class LoggersResource {
             throw new NotFoundException("invalid log level '" + level + "'.");
         }
         if (scope.equalsIgnoreCase(CLUSTER_SCOPE)) {
-            loggers.setLevel(namespace, level);
+            herder.setClusterLoggerLevel(namespace, level);
             return Response.noContent().build();
         }
         if (!scope.equalsIgnoreCase(WORKER_SCOPE)) {

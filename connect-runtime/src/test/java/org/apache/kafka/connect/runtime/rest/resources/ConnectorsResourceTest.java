@@ -430,10 +430,13 @@ class ConnectorsResourceTest {
     }
 
     @Test
-    void internalEndpointsAreNotServedByStandalone() {
+    void internalEndpointsAnswer500WhenTheHerderDoesNotSupportThem() {
         createSink("a");
-        assertEquals(500, client.send("POST", "/connectors/a/tasks", "[{\"k\":\"v\"}]").statusCode());
-        assertEquals(500, client.send("PUT", "/connectors/a/fence", null).statusCode());
+        String message = "Kafka Connect in standalone mode does not support externally setting task configurations.";
+        herder.failWith("putTaskConfigs", new UnsupportedOperationException(message));
+        assertError(client.send("POST", "/connectors/a/tasks", "[{\"k\":\"v\"}]"), 500, message);
+        herder.failWith("fenceZombieSourceTasks", new UnsupportedOperationException("no fencing here"));
+        assertError(client.send("PUT", "/connectors/a/fence", null), 500, "no fencing here");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.apache.kafka.connect.runtime.rest.resources;
 
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.Loggers;
 import org.apache.kafka.connect.runtime.LoggersTestAccess;
+import org.apache.kafka.connect.runtime.rest.FakeHerder;
 import org.apache.kafka.connect.runtime.rest.RestObjectMapper;
 import org.apache.kafka.connect.runtime.rest.RestTestClient;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectExceptionMapper;
@@ -23,18 +25,21 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 
 import static org.apache.kafka.connect.runtime.rest.RestTestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /admin/loggers} over real HTTP, served the way the REST server serves it, on a private Logback context. */
 class LoggersResourceTest {
 
     private LoggerContext context;
+    private FakeHerder herder;
     private Server server;
     private RestTestClient client;
 
@@ -44,15 +49,18 @@ class LoggersResourceTest {
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
         context.getLogger("org.example.Quiet").setLevel(Level.WARN);
         Loggers loggers = LoggersTestAccess.loggers(context, Time.SYSTEM);
+        herder = new FakeHerder();
 
         ResourceConfig resources = new ResourceConfig();
         resources.register(new JacksonJsonProvider(RestObjectMapper.create()));
         resources.register(new ConnectExceptionMapper());
-        // As the REST server wires it: the resource as a class, its Loggers injected (no Jersey instance warning).
+        // As the REST server wires it: the resource as a class, its Loggers and Herder injected (no Jersey instance
+        // warning).
         resources.register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(loggers).to(Loggers.class);
+                bind(herder).to(Herder.class);
             }
         });
         resources.register(LoggersResource.class);
@@ -126,12 +134,23 @@ class LoggersResourceTest {
     }
 
     @Test
-    void clusterScopeAppliesLocallyWith204AndUnknownScopeActsAsWorker() {
+    void clusterScopeIsHandedToTheHerderWith204() {
         HttpResponse<String> cluster =
-                client.send("PUT", "/admin/loggers/org.example.Quiet?scope=cluster", "{\"level\": \"TRACE\"}");
+                client.send("PUT", "/admin/loggers/org.example.Quiet?scope=cluster", "{\"level\": \"trace\"}");
         assertEquals(204, cluster.statusCode());
-        assertTrue(context.getLogger("org.example.Quiet").isTraceEnabled());
+        assertEquals("", cluster.body());
+        assertEquals(List.of(List.of("org.example.Quiet", "trace")), herder.clusterLoggerLevels());
+        // The herder applies it (distributed: when it reads the change back from the config topic), not the resource.
+        assertFalse(context.getLogger("org.example.Quiet").isTraceEnabled());
 
+        HttpResponse<String> invalid =
+                client.send("PUT", "/admin/loggers/org.example?scope=cluster", "{\"level\": \"LOUD\"}");
+        assertEquals(404, invalid.statusCode());
+        assertEquals(1, herder.clusterLoggerLevels().size(), "an invalid level never reaches the herder");
+    }
+
+    @Test
+    void unknownScopeActsAsWorkerScope() {
         HttpResponse<String> odd =
                 client.send("PUT", "/admin/loggers/org.example.Quiet?scope=galaxy", "{\"level\": \"ERROR\"}");
         assertEquals(200, odd.statusCode());
