@@ -1,5 +1,6 @@
 package org.apache.kafka.connect.runtime;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +52,7 @@ import java.util.regex.Pattern;
 public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, SinkRecord> {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
+    private static final Duration CONSUMER_CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final SinkTask task;
     private final Map<String, String> taskConfig;
@@ -216,7 +218,9 @@ public class WorkerSinkTask extends WorkerTask<ConsumerRecord<byte[], byte[]>, S
                 log.warn("{} Sink task threw while stopping", this, t);
             }
         }
-        closeQuietly(consumer, "consumer");
+        // Offsets are committed by now. A bounded close still sends LeaveGroup, but does not wait for a JoinGroup in
+        // flight: when several tasks of one connector stop together, each would wait for the others' rejoin.
+        closeQuietly(() -> consumer.close(CloseOptions.timeout(CONSUMER_CLOSE_TIMEOUT)), "consumer");
         closeQuietly(converters.keyConverter(), "key converter");
         closeQuietly(converters.valueConverter(), "value converter");
         closeQuietly(converters.headerConverter(), "header converter");

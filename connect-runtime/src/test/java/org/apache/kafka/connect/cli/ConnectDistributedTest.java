@@ -1,7 +1,6 @@
 package org.apache.kafka.connect.cli;
 
 import org.apache.kafka.common.utils.internals.Exit;
-import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,21 +80,5 @@ class ConnectDistributedTest {
     void missingWorkerFileExitsWith2() {
         new ConnectDistributed(dir.resolve("absent.properties").toString()).run();
         assertEquals(List.of(2), exitCodes);
-    }
-
-    @Test
-    void sharedAdminHasTheInternalClientIdAndConnectMetricsLabels() {
-        Map<String, String> props = workerProps();
-        props.put("linger.ms", "7");
-        Map<String, Object> admin = ConnectDistributed.sharedAdminConfigs(new DistributedConfig(props), "kafka-id");
-        assertEquals("connect-cluster-shared-admin", admin.get("client.id"));
-        assertEquals("localhost:9", admin.get("bootstrap.servers"));
-        assertEquals("7", admin.get("linger.ms"), "every worker setting is passed on");
-        assertEquals("kafka-id", admin.get("metrics.context.connect.kafka.cluster.id"));
-        assertEquals("connect-cluster", admin.get("metrics.context.connect.group.id"));
-
-        props.put("client.id", "w1");
-        assertEquals("connect-cluster-w1-shared-admin", ConnectDistributed.sharedAdminConfigs(
-                new DistributedConfig(props), "kafka-id").get("client.id"));
     }
 }

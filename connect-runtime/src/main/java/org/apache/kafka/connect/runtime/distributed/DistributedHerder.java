@@ -354,12 +354,21 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         if (!runningConnectors.isEmpty()) {
             worker.stopAndAwaitConnectors(runningConnectors);
         }
+        // Work of deleted connectors: its statuses go now, after its UNASSIGNED writes, so none outlives the
+        // connector; the leader's clean-up after the rebalance may run before these stops finished.
         ClusterConfigState current = configStore.snapshot();
+        for (ConnectorTaskId id : runningTasks) {
+            if (!current.contains(id.connector())) {
+                onDeletion(id);
+            }
+        }
         for (String connName : connectors) {
             if (!current.contains(connName)) {
-                // A deleted connector: forget the topics it used (internal-topics.md §2).
                 statusBackingStore.getAllTopics(connName)
                         .forEach(topic -> statusBackingStore.deleteTopic(connName, topic.topic()));
+                if (runningConnectors.contains(connName)) {
+                    onDeletion(connName);
+                }
             }
         }
         statusBackingStore.flush();
@@ -641,9 +650,10 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         callback.onCompletion(null, connectors());
     }
 
+    /** From the config store's latest snapshot, so a connector shows as soon as its creation was answered. */
     @Override
-    public java.util.Collection<String> connectors() {
-        return configState.connectors();
+    public Collection<String> connectors() {
+        return configStore.snapshot().connectors();
     }
 
     @Override

@@ -118,9 +118,12 @@ final class PendingConfigUpdates implements ConfigChange.Listener {
         return staleConfig;
     }
 
-    /** A rebalance completed: the assignment covers the config read so far. */
-    void rebalanceCompleted() {
-        staleConfig = false;
+    /**
+     * A rebalance completed. It covers the changes drained before it (the herder rejoined for them), but not those
+     * still pending, which keep requests about connectors answered with 409.
+     */
+    synchronized void rebalanceCompleted() {
+        staleConfig = rebalanceRequired;
     }
 
     /** Takes everything pending. */

@@ -44,19 +44,14 @@ final class TaskConfigPublisher implements AutoCloseable {
      */
     void publish(String leaderUrl, String connName, List<Map<String, String>> taskConfigs, SessionKeyUpdate sessionKey,
                  Callback<Void> callback) {
+        Runnable send = new Publish(() -> {
+            byte[] body = forwarder.serialize(taskConfigs);
+            Map<String, String> headers = sessionKey == null ? Map.of()
+                    : InternalRequestSignature.sign(sessionKey.secretKey(), signatureAlgorithm, body);
+            forwarder.send("POST", tasksUrl(leaderUrl, connName), null, body, headers, null);
+        }, callback);
         try {
-            executor.execute(() -> {
-                try {
-                    byte[] body = forwarder.serialize(taskConfigs);
-                    Map<String, String> headers = sessionKey == null ? Map.of()
-                            : InternalRequestSignature.sign(sessionKey.secretKey(), signatureAlgorithm, body);
-                    forwarder.send("POST", tasksUrl(leaderUrl, connName), null, body, headers, null);
-                } catch (Throwable t) {
-                    callback.onCompletion(t, null);
-                    return;
-                }
-                callback.onCompletion(null, null);
-            });
+            executor.execute(send);
         } catch (RejectedExecutionException e) {
             callback.onCompletion(new IllegalStateException("The herder is stopping"), null);
         }
@@ -68,9 +63,31 @@ final class TaskConfigPublisher implements AutoCloseable {
         return URI.create(base + "connectors/" + segment + "/tasks");
     }
 
+    /** Stops sending; publishes not sent yet complete their callbacks with a failure. */
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
+        for (Runnable unsent : executor.shutdownNow()) {
+            ((Publish) unsent).callback.onCompletion(new IllegalStateException("The herder is stopping"), null);
+        }
         executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** One send, whose callback is completed exactly once: by the send, or by {@link #close()} if never run. */
+    private record Publish(SendAction action, Callback<Void> callback) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                action.send();
+            } catch (Throwable t) {
+                callback.onCompletion(t, null);
+                return;
+            }
+            callback.onCompletion(null, null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SendAction {
+        void send();
     }
 }
