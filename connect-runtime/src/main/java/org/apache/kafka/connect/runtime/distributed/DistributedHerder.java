@@ -140,7 +140,14 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     @Override
     public void start() {
         log.info("Herder starting");
-        startServices();
+        try {
+            startServices();
+        } catch (RuntimeException e) {
+            // stop() will not wait for a herder thread that never ran; release what did start.
+            Utils.closeQuietly(this::releaseResources, "herder after failed start");
+            stopped.countDown();
+            throw e;
+        }
         configState = configStore.snapshot();
         sessionKeys.update(configStore.fullSnapshot().sessionKey());
         running = true;
@@ -189,6 +196,11 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         log.info("Stopping connectors and tasks that are still assigned to this worker");
         worker.stopAndAwaitTasks(new ArrayList<>(worker.taskIds()));
         worker.stopAndAwaitConnectors(new ArrayList<>(worker.connectorNames()));
+        releaseResources();
+    }
+
+    /** Leaves the group, fails queued requests and stops the services and threads; idempotent. */
+    private void releaseResources() {
         member.stop();
         for (HerderRequestQueue.Request request : requests.drain()) {
             request.fail(new ConnectException(SHUTTING_DOWN_MESSAGE));
