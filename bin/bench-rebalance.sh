@@ -21,6 +21,9 @@
 #   CONNECT_PROTOCOL (sessioned) connect.protocol of the workers (eager | compatible | sessioned)
 #   KAFKA_HEAP_OPTS (-Xms256M -Xmx1G) heap of each worker; BROKER_HEAP (-Xms512M -Xmx512M)
 #   TIMEOUT_S (300 per phase), BENCH_DIR (a new temporary directory), KEEP (0)
+#   WORKER_CMD   another worker to measure the same way, run as `WORKER_CMD worker.properties` in the background,
+#                e.g. Apache's: WORKER_CMD="java -Xms256M -Xmx1G -cp '<apache libs>/*'
+#                org.apache.kafka.connect.cli.ConnectDistributed"; IMPL labels the results (default: ours/custom)
 # Needs the built project (mvn -B -DskipTests package), curl, and jq or python3.
 # shellcheck disable=SC2317  # functions called from traps look unreachable to shellcheck
 set -euo pipefail
@@ -39,6 +42,7 @@ KEEP="${KEEP:-0}"
 export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256M -Xmx1G}"
 TOTAL_TASKS=$((CONNECTORS * TASKS_PER_CONNECTOR))
 TOPIC=bench-rebalance
+if [[ -n "${WORKER_CMD:-}" ]]; then IMPL="${IMPL:-custom}"; else IMPL="${IMPL:-ours}"; fi
 
 die() { echo "bench-rebalance: $*" >&2; exit 1; }
 ms() { date +%s%3N; }
@@ -103,8 +107,15 @@ connect.protocol=$CONNECT_PROTOCOL
 scheduled.rebalance.max.delay.ms=$REBALANCE_DELAY_MS
 session.timeout.ms=$SESSION_TIMEOUT_MS
 EOF
-  LOG_DIR="$dir/logs" "$ROOT/bin/connect-distributed.sh" -daemon "$dir/worker.properties" > /dev/null
-  WORKER_PIDS[i]="$(cat "$dir/logs/connectDistributed.pid")"
+  if [[ -n "${WORKER_CMD:-}" ]]; then
+    # shellcheck disable=SC2086  # WORKER_CMD is a command line
+    (cd "$dir" && LOG_DIR="$dir/logs" exec nohup bash -c "exec $WORKER_CMD \"\$1\"" worker "$dir/worker.properties" \
+      > "$dir/logs/connectDistributed.out" 2>&1 < /dev/null) &
+    WORKER_PIDS[i]=$!
+  else
+    LOG_DIR="$dir/logs" "$ROOT/bin/connect-distributed.sh" -daemon "$dir/worker.properties" > /dev/null
+    WORKER_PIDS[i]="$(cat "$dir/logs/connectDistributed.pid")"
+  fi
 }
 
 await_rest() {
@@ -235,7 +246,7 @@ echo "  settled after $(seconds_between 0 "$KILL_MS") s: $(tasks_per_worker)"
 
 cat <<EOF
 
-rebalance benchmark: $CONNECTORS connectors x $TASKS_PER_CONNECTOR tasks = $TOTAL_TASKS tasks, 3 workers
+rebalance benchmark ($IMPL): $CONNECTORS connectors x $TASKS_PER_CONNECTOR tasks = $TOTAL_TASKS tasks, 3 workers
 settings: connect.protocol=$CONNECT_PROTOCOL scheduled.rebalance.max.delay.ms=$REBALANCE_DELAY_MS session.timeout.ms=$SESSION_TIMEOUT_MS
 phase   seconds until every task RUNNING again
 join    $(seconds_between 0 "$JOIN_MS")   (4th worker started; it runs some tasks)

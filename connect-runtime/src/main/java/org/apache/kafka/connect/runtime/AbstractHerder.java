@@ -19,6 +19,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConfigKeyInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.PluginInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
@@ -345,6 +346,33 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
             return !taskIdsToRestart.isEmpty();
         }
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Offsets
+
+    @Override
+    public void alterConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
+                                      Callback<Message> callback) {
+        if (offsets == null || offsets.isEmpty()) {
+            callback.onCompletion(new BadRequestException(
+                    "Partitions / offsets need to be provided for an alter offsets request"), null);
+            return;
+        }
+        modifyConnectorOffsets(connName, offsets, callback);
+    }
+
+    @Override
+    public void resetConnectorOffsets(String connName, Callback<Message> callback) {
+        modifyConnectorOffsets(connName, null, callback);
+    }
+
+    /**
+     * Alters ({@code offsets} given) or resets ({@code null}) the offsets of a stopped connector.
+     *
+     * @param offsets partition to offset, never empty; null to reset every partition
+     */
+    protected abstract void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
+                                                   Callback<Message> callback);
 
     // ---------------------------------------------------------------------------------------------------------
     // Validation and plugins

@@ -102,6 +102,50 @@ class DistributedClusterTest {
     }
 
     @Test
+    void followersServeConfigUpdatesRestartsAndStopResumeThroughTheLeaderAndTheOwners() {
+        String topic = newTopic("update", 3);
+        createConnector(shared, 0, "update-src", SequenceSourceConnector.config(topic, 2, 1, 500));
+        Waits.connectorState(shared.rest(1), "update-src", "RUNNING", 2, "RUNNING");
+
+        // A changed config, written through a follower: the owner restarts the connector, which regenerates tasks.
+        Map<String, String> changed = new HashMap<>(SequenceSourceConnector.config(topic, 3, 2, 500));
+        assertEquals(200, shared.rest(2).put("/connectors/update-src/config", changed).status());
+        Waits.connectorState(shared.rest(0), "update-src", "RUNNING", 3, "RUNNING");
+        Waits.until("the task configs carry the new setting", () -> {
+            ConnectRestClient.Response tasks = shared.rest(1).get("/connectors/update-src/tasks");
+            if (tasks.status() != 200 || tasks.json().size() != 3) {
+                return false;
+            }
+            for (JsonNode task : tasks.json()) {
+                if (!"2".equals(task.path("config").path("records.per.poll").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }, () -> shared.rest(1).get("/connectors/update-src/tasks"));
+
+        // Restarts through every worker reach the owner (follower -> leader -> owner at most).
+        for (int worker : shared.runningWorkers()) {
+            assertEquals(204, shared.rest(worker).post("/connectors/update-src/restart", null).status());
+            assertEquals(204, shared.rest(worker).post("/connectors/update-src/tasks/2/restart", null).status());
+        }
+        ConnectRestClient.Response plan = shared.rest(1).post("/connectors/update-src/restart?includeTasks=true",
+                null);
+        assertEquals(202, plan.status(), plan.toString());
+        Waits.connectorState(shared.rest(2), "update-src", "RUNNING", 3, "RUNNING");
+
+        // Stop (leader-only, forwarded), then resume from a follower: the tasks come back.
+        assertEquals(204, shared.rest(1).put("/connectors/update-src/stop", null).status());
+        Waits.connectorState(shared.rest(0), "update-src", "STOPPED", 0, "RUNNING");
+        assertEquals(202, shared.rest(2).put("/connectors/update-src/resume", null).status());
+        Waits.connectorState(shared.rest(0), "update-src", "RUNNING", 3, "RUNNING");
+        assertEquals(204, shared.rest(0).delete("/connectors/update-src").status());
+        Waits.until("every worker forgets the deleted connector", () -> shared.runningWorkers().stream()
+                .allMatch(worker -> shared.rest(worker).get("/connectors/update-src/status").status() == 404),
+                () -> shared.rest(1).get("/connectors/update-src/status"));
+    }
+
+    @Test
     void joiningWorkerTakesOverTasksWithoutRestartingTheTasksThatStay() {
         EmbeddedConnectCluster cluster = startCluster("join");
         String topic = newTopic("join", 3);

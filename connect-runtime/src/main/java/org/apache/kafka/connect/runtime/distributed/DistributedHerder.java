@@ -13,7 +13,6 @@ import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.TaskConfigGenerator;
 import org.apache.kafka.connect.runtime.TaskLauncher;
-import org.apache.kafka.connect.runtime.TooManyTasksException;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.rest.HttpRestRequestForwarder;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
@@ -24,6 +23,7 @@ import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
+import org.apache.kafka.connect.storage.ConfigRecord.SessionKeyUpdate;
 import org.apache.kafka.connect.storage.KafkaConfigBackingStore;
 import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.Callback;
@@ -37,6 +37,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,19 +50,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading. Everything that touches cluster state runs on one herder thread ({@code DistributedHerder-<clientId>-1}):
  * group membership, catching up with the config topic, the queue of {@link HerderRequestQueue requests} REST threads
- * submit, restarts and reactions to config changes. REST threads only enqueue and wait for their callback. The
- * parts: {@link WorkerGroupMember} (membership), {@link PendingConfigUpdates} (what the config topic changed),
- * {@link HerderRequestQueue} (requests), {@link AssignedWorkStarter} (parallel starts after a rebalance),
- * {@link TaskConfigPublisher} (a follower's task configs to the leader), {@link SessionKeys}, and
- * {@link DistributedRestarts}.
+ * submit, restarts and reactions to config changes. REST threads only enqueue and wait for their callback. This
+ * class runs the thread's tick and turns Herder calls into requests; the parts: {@link WorkerGroupMember}
+ * (membership), {@link WorkerAssignment} (this worker's share of the work), {@link ConfigLogSync} and
+ * {@link PendingConfigUpdates} (the config topic), {@link HerderRequestQueue} (requests), {@link TaskReconfiguration}
+ * (task configs), {@link SessionKeys} and {@link DistributedRestarts} (docs/design/0009).
  */
 public class DistributedHerder extends AbstractHerder implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
 
     private static final long HERDER_STOP_TIMEOUT_MS = 60_000L;
-    private static final long RECONFIGURE_BACKOFF_INITIAL_MS = 250L;
-    private static final long RECONFIGURE_BACKOFF_MAX_MS = 60_000L;
     private static final String SHUTTING_DOWN_MESSAGE = "Worker is shutting down";
 
     private final DistributedConfig config;
@@ -72,28 +71,22 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     private final PendingConfigUpdates pendingUpdates;
     private final SessionKeys sessionKeys;
     private final InternalRequestVerifier verifier;
-    private final TaskConfigGenerator taskConfigGenerator;
+    private final ConfigLogSync configSync;
     private final TaskLauncher taskLauncher;
     private final TaskConfigPublisher taskConfigPublisher;
     private final AssignedWorkStarter workStarter;
+    private final WorkerAssignment work;
+    private final TaskReconfiguration taskReconfiguration;
     private final DistributedRestarts restarts;
     private final ExecutorService herderExecutor;
     private final List<AutoCloseable> uponShutdown;
-    private final long workerSyncTimeoutMs;
     private final long workerUnsyncBackoffMs;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** The config snapshot the herder works from (raw); replaced on the herder thread only. */
-    private volatile ClusterConfigState configState = ClusterConfigState.EMPTY;
-    private volatile int generation = -1;
+    /** The raw config each connector was last started with here; written by the threads that start them. */
+    private final Map<String, Map<String, String>> startedConnectorConfigs = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean stopping;
-    private volatile boolean ready;
-    // Herder thread only.
-    private ConnectAssignment assignment;
-    private boolean rebalanceResolved = true;
-    private boolean canReadConfigs = true;
-    private final Map<String, Long> reconfigureBackoffMs = new HashMap<>();
 
     /**
      * @param restUrl      this worker's advertised REST URL, e.g. {@code http://10.0.0.5:8083/}
@@ -108,29 +101,38 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         this.config = config;
         this.time = time;
         this.configStore = configBackingStore;
-        this.workerSyncTimeoutMs = config.getInt(DistributedConfig.WORKER_SYNC_TIMEOUT_MS_CONFIG);
         this.workerUnsyncBackoffMs = config.getInt(DistributedConfig.WORKER_UNSYNC_BACKOFF_MS_CONFIG);
         this.sessionKeys = new SessionKeys(config, time);
         this.verifier = new InternalRequestVerifier(
                 config.getList(DistributedConfig.INTER_WORKER_VERIFICATION_ALGORITHMS_CONFIG));
-        this.taskConfigGenerator = new TaskConfigGenerator(worker);
+        this.configSync = new ConfigLogSync(configBackingStore,
+                config.getInt(DistributedConfig.WORKER_SYNC_TIMEOUT_MS_CONFIG));
         this.taskLauncher = new TaskLauncher(worker, this, this::connectorType);
         this.uponShutdown = Arrays.asList(uponShutdown);
-        this.member = new WorkerGroupMember(config, restUrl, worker.workerId(), new ConfigSource(),
-                new RebalanceListener(), time);
-        String clientId = member.clientId();
-        this.pendingUpdates = new PendingConfigUpdates(connector -> configState.contains(connector), member::wakeup);
+        // Known before the member exists: it names the herder's threads.
+        String clientId = WorkerGroupMember.clientId(config, worker.workerId());
+        this.workStarter = new AssignedWorkStarter(clientId);
+        // The member is built after its listener (WorkerAssignment), so wake-ups look it up when they happen.
+        this.pendingUpdates = new PendingConfigUpdates(connector -> configSync.snapshot().contains(connector),
+                this::wakeUp);
         configBackingStore.setUpdateListener(pendingUpdates);
+        this.work = new WorkerAssignment(worker, this, configSync, statusBackingStore, pendingUpdates, taskLauncher,
+                workStarter);
+        this.member = new WorkerGroupMember(config, restUrl, worker.workerId(), configSync, work, time);
+        work.attach(member);
         this.taskConfigPublisher = new TaskConfigPublisher(forwarder,
                 config.getString(DistributedConfig.INTER_WORKER_SIGNATURE_ALGORITHM_CONFIG), clientId);
-        this.workStarter = new AssignedWorkStarter(clientId);
-        this.restarts = new DistributedRestarts(worker, this, taskLauncher);
+        this.taskReconfiguration = new TaskReconfiguration(new TaskConfigGenerator(worker), taskConfigPublisher,
+                configBackingStore, this::resolvedConfig, () -> sessioned() ? sessionKeys.current() : null,
+                requests, action -> addRequest(action, null), time);
+        taskReconfiguration.attach(member);
+        this.restarts = new DistributedRestarts(worker, this, taskLauncher, member);
         this.herderExecutor = Executors.newSingleThreadExecutor(daemonThreads("DistributedHerder-" + clientId + "-"));
     }
 
     @Override
     protected int generation() {
-        return generation;
+        return work.generation();
     }
 
     /**
@@ -148,7 +150,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             stopped.countDown();
             throw e;
         }
-        configState = configStore.snapshot();
+        configSync.update();
         sessionKeys.update(configStore.fullSnapshot().sessionKey());
         running = true;
         herderExecutor.submit(this);
@@ -220,7 +222,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     @Override
     public boolean isReady() {
-        return ready;
+        return work.joinedOnce();
     }
 
     @Override
@@ -232,7 +234,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     // The herder thread
 
     private void tick() {
-        if (!canReadConfigs && !readConfigToEnd()) {
+        if (!configSync.readable() && !readConfigToEnd()) {
             backOff(workerUnsyncBackoffMs);
             return;
         }
@@ -242,12 +244,12 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             // Requests or a stop arrived while rebalancing: the rebalance resumes on the next tick.
             return;
         }
-        if (!handleRebalanceCompleted()) {
+        if (!work.completeRebalance(this::readConfigToEnd)) {
             return;
         }
         rotateSessionKeyIfLeader();
         runDueRequests();
-        restarts.process(configStore.drainRestartRequests(), memberWork(), resolvedConfigState());
+        restarts.process(configStore.drainRestartRequests(), work.ownWork(), resolvedConfig());
         processConfigUpdates();
         long nextDueMs = Math.min(requests.nextDueMs(), sessionKeyDeadlineMs());
         long timeoutMs = Math.max(0, Math.min(nextDueMs, Long.MAX_VALUE / 2) - time.milliseconds());
@@ -265,21 +267,14 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         }
     }
 
-    /** Reads the config topic to the end within {@code worker.sync.timeout.ms}; on failure leaves the group. */
+    /** Catches up with the config topic; if that fails, stops this worker's work and rejoins once caught up. */
     private boolean readConfigToEnd() {
-        try {
-            configStore.refresh(workerSyncTimeoutMs, TimeUnit.MILLISECONDS);
-            configState = configStore.snapshot();
-            canReadConfigs = true;
+        if (configSync.readToEnd()) {
             return true;
-        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            log.warn("Didn't reach the end of the config topic in {} ms; this worker stops its work and rejoins "
-                    + "once it has caught up", workerSyncTimeoutMs, e);
-            canReadConfigs = false;
-            revokeAll();
-            member.requestRejoin("could not read the config topic to the end");
-            return false;
         }
+        work.revokeAll();
+        member.requestRejoin("could not read the config topic to the end");
+        return false;
     }
 
     private void backOff(long ms) {
@@ -290,129 +285,13 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         }
     }
 
-    /** Finishes what a rebalance started (runtime-behaviour §5.6); false if the work cannot start yet. */
-    private boolean handleRebalanceCompleted() {
-        if (rebalanceResolved) {
-            return true;
-        }
-        if (assignment == null || assignment.failed()) {
-            // The leader was behind on the config topic; catch up before the coordinator's rejoin.
-            readConfigToEnd();
-            return false;
-        }
-        if (configState.offset() < assignment.configOffset()) {
-            if (!readConfigToEnd()) {
-                return false;
-            }
-            if (configState.offset() < assignment.configOffset()) {
-                log.warn("The config topic offset {} is still behind the assignment's {}; rejoining",
-                        configState.offset(), assignment.configOffset());
-                member.requestRejoin("config topic behind the assignment");
-                return false;
-            }
-        }
-        startAssignedWork();
-        rebalanceResolved = true;
-        if (member.isLeader()) {
-            removeStatusesOfDeletedWork();
-        }
-        if (!ready) {
-            ready = true;
-            log.info("Joined group {}: this worker is ready", config.groupId());
-        }
-        return true;
-    }
-
-    private ConnectorsAndTasks memberWork() {
-        return member.currentWork();
-    }
-
-    /** Starts what the assignment gives this worker and it does not run yet; stops what it no longer owns. */
-    private void startAssignedWork() {
-        ConnectorsAndTasks work = memberWork();
-        List<String> strayConnectors = worker.connectorNames().stream()
-                .filter(name -> !work.connectors().contains(name)).toList();
-        List<ConnectorTaskId> strayTasks = worker.taskIds().stream()
-                .filter(id -> !work.tasks().contains(id)).toList();
-        if (!strayConnectors.isEmpty() || !strayTasks.isEmpty()) {
-            log.warn("Stopping connectors {} and tasks {} that are no longer assigned to this worker",
-                    strayConnectors, strayTasks);
-            stopWork(strayConnectors, strayTasks);
-        }
-        ClusterConfigState resolved = resolvedConfigState();
-        List<Runnable> starts = new ArrayList<>();
-        for (String connName : work.connectors()) {
-            if (!worker.connectorNames().contains(connName) && resolved.contains(connName)) {
-                starts.add(() -> startConnector(connName, null));
-            }
-        }
-        for (ConnectorTaskId id : work.tasks()) {
-            if (!worker.taskIds().contains(id) && resolved.rawTaskConfig(id) != null) {
-                starts.add(() -> taskLauncher.start(resolved, id));
-            }
-        }
-        if (!starts.isEmpty()) {
-            log.info("Starting {} connector(s) and task(s) assigned in generation {}", starts.size(), generation);
-            workStarter.startAll(starts);
-        }
-    }
-
-    private void stopWork(Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
-        List<ConnectorTaskId> runningTasks = tasks.stream().filter(worker.taskIds()::contains).toList();
-        List<String> runningConnectors = connectors.stream().filter(worker.connectorNames()::contains).toList();
-        if (!runningTasks.isEmpty()) {
-            worker.stopAndAwaitTasks(runningTasks);
-        }
-        if (!runningConnectors.isEmpty()) {
-            worker.stopAndAwaitConnectors(runningConnectors);
-        }
-        // Work of deleted connectors: its statuses go now, after its UNASSIGNED writes, so none outlives the
-        // connector; the leader's clean-up after the rebalance may run before these stops finished.
-        ClusterConfigState current = configStore.snapshot();
-        for (ConnectorTaskId id : runningTasks) {
-            if (!current.contains(id.connector())) {
-                onDeletion(id);
-            }
-        }
-        for (String connName : connectors) {
-            if (!current.contains(connName)) {
-                statusBackingStore.getAllTopics(connName)
-                        .forEach(topic -> statusBackingStore.deleteTopic(connName, topic.topic()));
-                if (runningConnectors.contains(connName)) {
-                    onDeletion(connName);
-                }
-            }
-        }
-        statusBackingStore.flush();
-    }
-
-    private void revokeAll() {
-        stopWork(new ArrayList<>(worker.connectorNames()), new ArrayList<>(worker.taskIds()));
-    }
-
-    /** Leader, after each rebalance: statuses of connectors and tasks that no longer exist become DESTROYED. */
-    private void removeStatusesOfDeletedWork() {
-        ClusterConfigState snapshot = configState;
-        for (String connName : statusBackingStore.connectors()) {
-            if (!snapshot.contains(connName)) {
-                log.info("Removing the statuses of deleted connector {}", connName);
-                onDeletion(connName);
-                continue;
-            }
-            int taskCount = snapshot.taskCount(connName);
-            statusBackingStore.getAll(connName).stream()
-                    .filter(status -> status.id().task() >= taskCount)
-                    .forEach(status -> onDeletion(status.id()));
-        }
-    }
-
     private void rotateSessionKeyIfLeader() {
         if (!member.isLeader() || !sessioned() || !sessionKeys.rotationDue()) {
             return;
         }
         log.info("Distributing a new session key for internal requests");
         try {
-            var key = sessionKeys.generate();
+            SessionKeyUpdate key = sessionKeys.generate();
             configStore.putSessionKey(key);
             sessionKeys.update(key);
         } catch (RuntimeException e) {
@@ -437,7 +316,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     /** Acts on what the config topic changed since the last tick (runtime-behaviour §5.2). */
     private void processConfigUpdates() {
         PendingConfigUpdates.Updates updates = pendingUpdates.drain();
-        configState = configStore.snapshot();
+        configSync.update();
         if (updates.isEmpty()) {
             return;
         }
@@ -456,41 +335,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
                 return;
             }
         }
-        ClusterConfigState resolved = resolvedConfigState();
-        for (String connName : updates.connectorConfigUpdates()) {
-            if (worker.connectorNames().contains(connName) && resolved.contains(connName)) {
-                log.info("Restarting connector {} with its new config", connName);
-                worker.stopAndAwaitConnector(connName);
-                startConnector(connName, null);
-            }
-        }
-        for (String connName : updates.targetStateChanges()) {
-            if (resolved.contains(connName)) {
-                applyTargetState(connName, resolved.targetState(connName));
-            }
-        }
-        List<ConnectorTaskId> replaced = worker.taskIds().stream()
-                .filter(id -> updates.connectorsWithNewTasks().contains(id.connector()))
-                .toList();
-        if (!replaced.isEmpty()) {
-            // Restarted with their new configs after the rebalance, if still assigned here.
-            log.info("Stopping tasks {} whose configs were replaced", replaced);
-            worker.stopAndAwaitTasks(replaced);
-        }
-    }
-
-    private void applyTargetState(String connName, TargetState state) {
-        if (!worker.connectorNames().contains(connName)
-                && worker.taskIds().stream().noneMatch(id -> id.connector().equals(connName))) {
-            return;
-        }
-        worker.setTargetState(connName, state, (error, newState) -> {
-            if (error != null) {
-                log.error("Failed to transition connector {} to target state {}", connName, state, error);
-            } else if (newState == TargetState.STARTED) {
-                requestTaskReconfiguration(connName);
-            }
-        });
+        work.applyConfigChanges(updates);
     }
 
     /**
@@ -499,7 +344,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
      * @param callback told when the connector reached its target state or failed; may be null
      */
     void startConnector(String connName, Callback<TargetState> callback) {
-        ClusterConfigState resolved = resolvedConfigState();
+        ClusterConfigState resolved = resolvedConfig();
+        startedConnectorConfigs.put(connName, resolved.rawConnectorConfig(connName));
         worker.startConnector(connName, resolved.connectorConfig(connName), connectorContext(connName), this,
                 resolved.targetState(connName), (error, state) -> {
                     if (error != null) {
@@ -513,13 +359,24 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
                 });
     }
 
-    private ClusterConfigState resolvedConfigState() {
-        return resolve(configState);
+    /** Whether the connector was last started here with this (raw) config. */
+    boolean startedWith(String connName, Map<String, String> rawConfig) {
+        return rawConfig != null && rawConfig.equals(startedConnectorConfigs.get(connName));
+    }
+
+    /** The herder's config snapshot with config-provider variables resolved: what the worker gets. */
+    ClusterConfigState resolvedConfig() {
+        return resolve(configSync.snapshot());
+    }
+
+    /** What the config store has read so far, which may be ahead of the herder's snapshot. */
+    ClusterConfigState latestStoredConfig() {
+        return configStore.snapshot();
     }
 
     @Override
     protected ClusterConfigState configState() {
-        return resolvedConfigState();
+        return resolvedConfig();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -527,66 +384,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     @Override
     public void requestTaskReconfiguration(String connName) {
-        addRequest(() -> reconfigureConnectorTasks(connName), null);
-    }
-
-    /** Runtime-behaviour §5.3: regenerate, and if changed write (leader) or send to the leader (follower). */
-    private void reconfigureConnectorTasks(String connName) {
-        if (!configState.contains(connName)) {
-            return;
-        }
-        java.util.Optional<List<Map<String, String>>> changed;
-        try {
-            changed = taskConfigGenerator.changedTaskConfigs(connName, resolvedConfigState());
-        } catch (TooManyTasksException e) {
-            log.error("Connector {} generated too many task configs: {}", connName, e.getMessage());
-            return;
-        } catch (Throwable t) {
-            log.error("Failed to generate task configs for connector {}", connName, t);
-            retryReconfiguration(connName);
-            return;
-        }
-        if (changed.isEmpty()) {
-            reconfigureBackoffMs.remove(connName);
-            return;
-        }
-        List<Map<String, String>> taskConfigs = changed.get();
-        if (member.isLeader()) {
-            try {
-                log.info("Writing {} task config(s) of connector {}", taskConfigs.size(), connName);
-                configStore.putTaskConfigs(connName, taskConfigs);
-                reconfigureBackoffMs.remove(connName);
-            } catch (RuntimeException e) {
-                log.error("Failed to write the task configs of connector {}", connName, e);
-                retryReconfiguration(connName);
-            }
-            return;
-        }
-        String leaderUrl = member.leaderUrl();
-        if (leaderUrl == null) {
-            log.warn("No known leader to send the task configs of connector {} to; retrying", connName);
-            retryReconfiguration(connName);
-            return;
-        }
-        log.info("Sending {} task config(s) of connector {} to the leader at {}", taskConfigs.size(), connName,
-                leaderUrl);
-        taskConfigPublisher.publish(leaderUrl, connName, taskConfigs, sessioned() ? sessionKeys.current() : null,
-                (error, ignored) -> {
-                    if (error == null) {
-                        addRequest(() -> reconfigureBackoffMs.remove(connName), null);
-                    } else {
-                        log.error("Failed to send the task configs of connector {} to the leader: {}", connName,
-                                error.getMessage());
-                        addRequest(() -> retryReconfiguration(connName), null);
-                    }
-                });
-    }
-
-    /** Tries again after 250 ms, doubling up to 60 s while failures go on (runtime-behaviour §5.3 step 7). */
-    private void retryReconfiguration(String connName) {
-        long delayMs = reconfigureBackoffMs.getOrDefault(connName, RECONFIGURE_BACKOFF_INITIAL_MS);
-        reconfigureBackoffMs.put(connName, Math.min(delayMs * 2, RECONFIGURE_BACKOFF_MAX_MS));
-        requests.add(time.milliseconds() + delayMs, () -> reconfigureConnectorTasks(connName), null);
+        addRequest(() -> taskReconfiguration.reconfigure(connName), null);
     }
 
     @Override
@@ -776,48 +574,12 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     @Override
     public void restartConnector(String connName, Callback<Void> callback) {
-        addRequest(() -> {
-            if (!configState.contains(connName)) {
-                throw new NotFoundException("Unknown connector: " + connName);
-            }
-            if (memberWork().connectors().contains(connName)) {
-                log.info("Restarting connector {}", connName);
-                worker.stopAndAwaitConnector(connName);
-                startConnector(connName, (error, state) -> callback.onCompletion(error, null));
-            } else if (member.isLeader()) {
-                throw new NotAssignedException("Cannot restart connector " + connName
-                        + " since it is not assigned to this member", member.ownerUrl(connName));
-            } else {
-                throw notLeader("Cannot restart connector " + connName + " since it is not assigned to this member");
-            }
-        }, callback);
+        addRequest(() -> restarts.restartConnector(connName, resolvedConfig(), callback), callback);
     }
 
     @Override
     public void restartTask(ConnectorTaskId id, Callback<Void> callback) {
-        addRequest(() -> {
-            ClusterConfigState resolved = resolvedConfigState();
-            if (!resolved.contains(id.connector())) {
-                throw new NotFoundException("Unknown connector: " + id.connector());
-            }
-            if (resolved.rawTaskConfig(id) == null) {
-                throw new NotFoundException("Unknown task: " + id);
-            }
-            if (memberWork().tasks().contains(id)) {
-                log.info("Restarting task {}", id);
-                worker.stopAndAwaitTask(id);
-                if (taskLauncher.start(resolved, id)) {
-                    callback.onCompletion(null, null);
-                } else {
-                    callback.onCompletion(new ConnectException("Failed to start task: " + id), null);
-                }
-            } else if (member.isLeader()) {
-                throw new NotAssignedException("Cannot restart task " + id + " since it is not assigned to this "
-                        + "member", member.ownerUrl(id));
-            } else {
-                throw notLeader("Cannot restart task " + id + " since it is not assigned to this member");
-            }
-        }, callback);
+        addRequest(() -> restarts.restartTask(id, resolvedConfig(), callback), callback);
     }
 
     @Override
@@ -846,7 +608,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     @Override
     public void connectorOffsets(String connName, Callback<ConnectorOffsets> callback) {
         addRequest(() -> {
-            ClusterConfigState resolved = resolvedConfigState();
+            ClusterConfigState resolved = resolvedConfig();
             if (!resolved.contains(connName)) {
                 throw connectorNotFound(connName);
             }
@@ -855,29 +617,14 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     }
 
     @Override
-    public void alterConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
-                                      Callback<Message> callback) {
-        if (offsets == null || offsets.isEmpty()) {
-            callback.onCompletion(new BadRequestException(
-                    "Partitions / offsets need to be provided for an alter offsets request"), null);
-            return;
-        }
-        modifyConnectorOffsets(connName, offsets, callback);
-    }
-
-    @Override
-    public void resetConnectorOffsets(String connName, Callback<Message> callback) {
-        modifyConnectorOffsets(connName, null, callback);
-    }
-
-    private void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
-                                        Callback<Message> callback) {
+    protected void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
+                                          Callback<Message> callback) {
         addRequest(() -> {
             requireLeader("Only the leader can modify connector offsets.");
             if (!readConfigToEnd()) {
                 throw new ConnectException("Failed to read to the end of the config topic");
             }
-            ClusterConfigState resolved = resolvedConfigState();
+            ClusterConfigState resolved = resolvedConfig();
             if (!resolved.contains(connName)) {
                 throw connectorNotFound(connName);
             }
@@ -898,6 +645,14 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     // ---------------------------------------------------------------------------------------------------------
     // Request plumbing
 
+    /** Interrupts the herder thread's wait; a no-op while the member is being built. */
+    private void wakeUp() {
+        WorkerGroupMember current = member;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
     private void addRequest(HerderRequestQueue.Action action, Callback<?> callback) {
         if (stopping) {
             if (callback != null) {
@@ -906,7 +661,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             return;
         }
         requests.add(time.milliseconds(), action, callback);
-        member.wakeup();
+        wakeUp();
     }
 
     private void requireLeader(String message) {
@@ -924,7 +679,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         if (pendingUpdates.staleConfig()) {
             throw new RebalanceNeededException();
         }
-        return configState;
+        return configSync.snapshot();
     }
 
     private static void requireConnector(ClusterConfigState snapshot, String connName) {
@@ -935,45 +690,5 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     static NotFoundException connectorNotFound(String connName) {
         return new NotFoundException("Connector " + connName + " not found");
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Membership callbacks (herder thread, inside member.poll)
-
-    /** The herder's config snapshot for group membership. */
-    private final class ConfigSource implements ClusterConfigSource {
-        @Override
-        public ClusterConfigState snapshot() {
-            return configState;
-        }
-
-        @Override
-        public ClusterConfigState refreshedSnapshot() {
-            readConfigToEnd();
-            return configState;
-        }
-    }
-
-    private final class RebalanceListener implements WorkerRebalanceListener {
-        @Override
-        public void onAssigned(ConnectAssignment newAssignment, int newGeneration) {
-            log.info("Assigned in generation {}: {}", newGeneration, newAssignment);
-            assignment = newAssignment;
-            generation = newGeneration;
-            rebalanceResolved = false;
-            pendingUpdates.rebalanceCompleted();
-            if (!newAssignment.revoked().isEmpty()) {
-                // Cooperative: the revoked work must have stopped before the member rejoins.
-                stopWork(newAssignment.revokedConnectors(), newAssignment.revokedTasks());
-            }
-            // The herder thread must leave its poll to start the new work.
-            member.wakeup();
-        }
-
-        @Override
-        public void onRevoked(String leader, Collection<String> connectors, Collection<ConnectorTaskId> tasks) {
-            log.info("Rebalance started; stopping connectors {} and tasks {}", connectors, tasks);
-            stopWork(connectors, tasks);
-        }
     }
 }

@@ -1,9 +1,11 @@
 package org.apache.kafka.connect.runtime.distributed;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TaskLauncher;
 import org.apache.kafka.connect.runtime.Worker;
+import org.apache.kafka.connect.util.Callback;
 import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Carries out restart requests read from the config topic (runtime-behaviour §5.5): every worker builds the plan from
- * the current statuses and restarts the part of it that it runs, writing RESTARTING first. Herder thread only.
+ * Restarts on a distributed worker (runtime-behaviour §5.5, rest-api.md): a single connector or task is restarted by
+ * the worker that runs it (others point the request there); restart requests read from the config topic are planned
+ * from the current statuses by every worker, which restarts the part it runs, writing RESTARTING first. Herder
+ * thread only.
  */
 final class DistributedRestarts {
 
@@ -21,11 +25,63 @@ final class DistributedRestarts {
     private final Worker worker;
     private final DistributedHerder herder;
     private final TaskLauncher taskLauncher;
+    private final WorkerGroupMember member;
 
-    DistributedRestarts(Worker worker, DistributedHerder herder, TaskLauncher taskLauncher) {
+    DistributedRestarts(Worker worker, DistributedHerder herder, TaskLauncher taskLauncher,
+                        WorkerGroupMember member) {
         this.worker = worker;
         this.herder = herder;
         this.taskLauncher = taskLauncher;
+        this.member = member;
+    }
+
+    /**
+     * {@code POST /connectors/{c}/restart}: restarts the connector if it runs here; else the leader names its owner
+     * and a follower the leader ({@link RequestTargetException}).
+     *
+     * @param resolved the herder's config snapshot, variables resolved
+     * @param callback completed once the connector reached its target state again
+     */
+    void restartConnector(String connName, ClusterConfigState resolved, Callback<Void> callback) {
+        if (!resolved.contains(connName)) {
+            throw new NotFoundException("Unknown connector: " + connName);
+        }
+        if (!member.currentWork().connectors().contains(connName)) {
+            throw elsewhere("Cannot restart connector " + connName + " since it is not assigned to this member",
+                    member.ownerUrl(connName));
+        }
+        log.info("Restarting connector {}", connName);
+        worker.stopAndAwaitConnector(connName);
+        herder.startConnector(connName, (error, state) -> callback.onCompletion(error, null));
+    }
+
+    /** {@code POST /connectors/{c}/tasks/{t}/restart}, served like {@link #restartConnector}. */
+    void restartTask(ConnectorTaskId id, ClusterConfigState resolved, Callback<Void> callback) {
+        if (!resolved.contains(id.connector())) {
+            throw new NotFoundException("Unknown connector: " + id.connector());
+        }
+        if (resolved.rawTaskConfig(id) == null) {
+            throw new NotFoundException("Unknown task: " + id);
+        }
+        if (!member.currentWork().tasks().contains(id)) {
+            throw elsewhere("Cannot restart task " + id + " since it is not assigned to this member",
+                    member.ownerUrl(id));
+        }
+        log.info("Restarting task {}", id);
+        worker.stopAndAwaitTask(id);
+        if (taskLauncher.start(resolved, id)) {
+            callback.onCompletion(null, null);
+        } else {
+            callback.onCompletion(new ConnectException("Failed to start task: " + id), null);
+        }
+    }
+
+    // The leader knows every owner; a follower only knows the leader, which forwards once more.
+    private RequestTargetException elsewhere(String message, String ownerUrl) {
+        if (member.isLeader()) {
+            return new NotAssignedException(message, ownerUrl);
+        }
+        return new NotLeaderException(message, member.leaderUrl());
     }
 
     /**

@@ -56,10 +56,12 @@ final class PendingConfigUpdates implements ConfigChange.Listener {
     @Override
     public void onConnectorConfigUpdate(String connector) {
         synchronized (this) {
-            if (!knownConnector.test(connector)) {
+            if (knownConnector.test(connector)) {
+                connectorConfigUpdates.add(connector);
+            } else {
+                // A new connector: the rebalance assigns it, and its owner starts it with this config.
                 requireRebalance();
             }
-            connectorConfigUpdates.add(connector);
         }
         wakeup.run();
     }
@@ -148,8 +150,8 @@ final class PendingConfigUpdates implements ConfigChange.Listener {
                    List<LoggerLevel> loggerLevels, boolean needsRebalance) {
 
         boolean isEmpty() {
-            return connectorConfigUpdates.isEmpty() && targetStateChanges.isEmpty() && taskConfigUpdates.isEmpty()
-                    && sessionKey == null && !restartRequested && loggerLevels.isEmpty();
+            return !needsRebalance && connectorConfigUpdates.isEmpty() && targetStateChanges.isEmpty()
+                    && taskConfigUpdates.isEmpty() && sessionKey == null && !restartRequested && loggerLevels.isEmpty();
         }
 
         /** The connectors whose task sets were replaced. */

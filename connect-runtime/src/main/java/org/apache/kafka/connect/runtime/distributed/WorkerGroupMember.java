@@ -58,8 +58,7 @@ public final class WorkerGroupMember {
     public WorkerGroupMember(DistributedConfig config, String restUrl, String workerId,
                              ClusterConfigSource configSource, WorkerRebalanceListener listener, Time time) {
         this.time = time;
-        String configuredId = config.getString(CommonClientConfigs.CLIENT_ID_CONFIG);
-        this.clientId = configuredId == null || configuredId.isEmpty() ? "connect-" + workerId : configuredId;
+        this.clientId = clientId(config, workerId);
         LogContext logContext = new LogContext("[Worker clientId=" + clientId + ", groupId=" + config.groupId()
                 + "] ");
         this.log = logContext.logger(WorkerGroupMember.class);
@@ -153,6 +152,12 @@ public final class WorkerGroupMember {
     /** The member id the group coordinator gave this worker; empty before the first join. */
     public String memberId() {
         return coordinator.memberId();
+    }
+
+    /** The client id of a worker's group clients: {@code client.id}, or {@code connect-<workerId>} if unset. */
+    static String clientId(DistributedConfig config, String workerId) {
+        String configuredId = config.getString(CommonClientConfigs.CLIENT_ID_CONFIG);
+        return configuredId == null || configuredId.isEmpty() ? "connect-" + workerId : configuredId;
     }
 
     /** The client id of the group clients. */

@@ -15,7 +15,6 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
-import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.apache.kafka.connect.storage.ConfigBackingStore;
 import org.apache.kafka.connect.storage.MemoryConfigBackingStore;
 import org.apache.kafka.connect.storage.StatusBackingStore;
@@ -488,24 +487,9 @@ public class StandaloneHerder extends AbstractHerder {
         offsets.read(connName, callback);
     }
 
-    @Override
-    public void alterConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
-                                      Callback<Message> callback) {
-        if (offsets == null || offsets.isEmpty()) {
-            callback.onCompletion(new BadRequestException(
-                    "Partitions / offsets need to be provided for an alter offsets request"), null);
-            return;
-        }
-        modifyConnectorOffsets(connName, offsets, callback);
-    }
-
-    @Override
-    public void resetConnectorOffsets(String connName, Callback<Message> callback) {
-        modifyConnectorOffsets(connName, null, callback);
-    }
-
     // Under the lock so that the connector cannot be resumed while its offsets are being written.
-    private synchronized void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
+    @Override
+    protected synchronized void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
                                                      Callback<Message> callback) {
         this.offsets.modify(connName, offsets, callback);
     }
