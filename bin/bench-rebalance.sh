@@ -112,6 +112,7 @@ EOF
     (cd "$dir" && LOG_DIR="$dir/logs" exec nohup bash -c "exec $WORKER_CMD \"\$1\"" worker "$dir/worker.properties" \
       > "$dir/logs/connectDistributed.out" 2>&1 < /dev/null) &
     WORKER_PIDS[i]=$!
+    disown "${WORKER_PIDS[i]}"  # no "Killed" notice from the shell when the kill phase hits it
   else
     LOG_DIR="$dir/logs" "$ROOT/bin/connect-distributed.sh" -daemon "$dir/worker.properties" > /dev/null
     WORKER_PIDS[i]="$(cat "$dir/logs/connectDistributed.pid")"

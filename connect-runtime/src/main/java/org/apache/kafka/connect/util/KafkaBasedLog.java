@@ -64,6 +64,11 @@ public class KafkaBasedLog<K, V> {
 
     private Producer<K, V> producer;
     private Consumer<K, V> consumer;
+    /**
+     * Asks only for end offsets, over its own connection: on the reading consumer's connection the broker would answer
+     * the offset request only after the parked fetch returns, i.e. up to {@code fetch.max.wait.ms} later.
+     */
+    private Consumer<K, V> endOffsetsConsumer;
     private List<TopicPartition> partitions;
     private volatile Thread workThread;
     /** Guarded by {@link #newReadRequests}, so that no request slips in after {@link #stop()} drained them. */
@@ -110,7 +115,13 @@ public class KafkaBasedLog<K, V> {
         consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = createConsumer(consumerConfigs);
+        Map<String, Object> endOffsetsConfigs = new HashMap<>(consumerConfigs);
+        Object clientId = consumerConfigs.get(ConsumerConfig.CLIENT_ID_CONFIG);
+        if (clientId != null) {
+            endOffsetsConfigs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-end-offsets");
+        }
         try {
+            endOffsetsConsumer = createConsumer(endOffsetsConfigs);
             partitions = partitionsOf(topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -135,6 +146,9 @@ public class KafkaBasedLog<K, V> {
             stopping = true;
             if (consumer != null) {
                 consumer.wakeup();
+            }
+            if (endOffsetsConsumer != null && endOffsetsConsumer != consumer) {
+                endOffsetsConsumer.wakeup();
             }
         }
         if (workThread != null) {
@@ -261,7 +275,7 @@ public class KafkaBasedLog<K, V> {
         }
         Map<TopicPartition, Long> endOffsets;
         try {
-            endOffsets = consumer.endOffsets(partitions);
+            endOffsets = endOffsetsConsumer.endOffsets(partitions);
         } catch (WakeupException e) {
             synchronized (newReadRequests) {
                 taken.forEach(newReadRequests::add);
@@ -345,12 +359,20 @@ public class KafkaBasedLog<K, V> {
                 log.warn("Failed to close the producer of topic '{}'", topic, e);
             }
         }
-        if (consumer != null) {
-            try {
-                consumer.close();
-            } catch (RuntimeException e) {
-                log.warn("Failed to close the consumer of topic '{}'", topic, e);
-            }
+        closeConsumer(consumer);
+        if (endOffsetsConsumer != consumer) {
+            closeConsumer(endOffsetsConsumer);
+        }
+    }
+
+    private void closeConsumer(Consumer<K, V> c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            log.warn("Failed to close a consumer of topic '{}'", topic, e);
         }
     }
 

@@ -82,10 +82,20 @@ final class EmbeddedConnectCluster implements AutoCloseable {
 
     /** Starts one more worker; returns its number once it serves its REST API. */
     int addWorker() {
+        return addWorker(Map.of());
+    }
+
+    /**
+     * Starts one more worker with some of the cluster's worker properties overridden (e.g. another
+     * {@code connect.protocol}); returns its number once it serves its REST API.
+     */
+    int addWorker(Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>(workerProps);
+        props.putAll(overrides);
         // Start-up installs the worker's delegating loader as context loader; it must not outlive the call.
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
-            workers.add(new ConnectDistributed().startConnect(workerProps));
+            workers.add(new ConnectDistributed().startConnect(props));
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

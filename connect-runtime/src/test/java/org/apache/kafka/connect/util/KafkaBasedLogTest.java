@@ -37,6 +37,11 @@ class KafkaBasedLogTest {
     }
 
     private KafkaBasedLog<String, String> newLog(String topic, Runnable initializer) {
+        return newLog(topic, initializer, Map.of());
+    }
+
+    private KafkaBasedLog<String, String> newLog(String topic, Runnable initializer,
+                                                 Map<String, Object> extraConsumerConfigs) {
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -44,7 +49,9 @@ class KafkaBasedLogTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "must-be-ignored",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaBasedLog<>(topic, producer, consumer, initializer, consumed::add, Time.SYSTEM);
+        Map<String, Object> consumerConfigs = new java.util.HashMap<>(consumer);
+        consumerConfigs.putAll(extraConsumerConfigs);
+        return new KafkaBasedLog<>(topic, producer, consumerConfigs, initializer, consumed::add, Time.SYSTEM);
     }
 
     private static KafkaProducer<String, String> otherProducer() {
@@ -91,6 +98,31 @@ class KafkaBasedLogTest {
                 log.readToEnd().get(30, TimeUnit.SECONDS);
                 // Every record acknowledged before the request has gone through the callback.
                 assertEquals(20 * round, consumed.size());
+            }
+        } finally {
+            log.stop();
+        }
+    }
+
+    @Test
+    void readToEndAfterOwnWriteDoesNotWaitForTheParkedFetch() throws Exception {
+        // The broker answers one request per connection at a time: an end-offset lookup sent behind a fetch parked
+        // on the broker would wait fetch.max.wait.ms. A write followed by a read-back must not pay that.
+        String topic = newTopic(1);
+        KafkaBasedLog<String, String> log = newLog(topic, null, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 4000));
+        log.start();
+        try {
+            for (int i = 0; i < 6; i++) {
+                java.util.concurrent.CompletableFuture<Void> acked = new java.util.concurrent.CompletableFuture<>();
+                log.send("k", "v" + i, (metadata, error) -> acked.complete(null));
+                acked.get(30, TimeUnit.SECONDS);
+                long start = System.nanoTime();
+                log.readToEnd().get(30, TimeUnit.SECONDS);
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(i + 1, consumed.size());
+                org.junit.jupiter.api.Assertions.assertTrue(tookMs < 2000,
+                        "read-back after write " + i + " took " + tookMs + " ms");
+                Thread.sleep(200); // let the consumer park its next fetch
             }
         } finally {
             log.stop();

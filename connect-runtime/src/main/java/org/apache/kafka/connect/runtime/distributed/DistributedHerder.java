@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -515,7 +515,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             if (current == null) {
                 throw connectorNotFound(connName);
             }
-            Map<String, String> patched = new HashMap<>(current);
+            Map<String, String> patched = new LinkedHashMap<>(current);
             configPatch.forEach((key, value) -> {
                 if (value == null) {
                     patched.remove(key);

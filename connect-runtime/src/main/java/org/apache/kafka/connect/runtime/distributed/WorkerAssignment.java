@@ -137,6 +137,10 @@ final class WorkerAssignment implements WorkerRebalanceListener {
             log.warn("Stopping connectors {} and tasks {} that are no longer assigned to this worker",
                     strayConnectors, strayTasks);
             stop(strayConnectors, strayTasks);
+            // E.g. the group fell back from a cooperative protocol to eager, which revokes nothing in advance: their
+            // new owners may have started them in this same generation, so our UNASSIGNED writes could hide their
+            // RUNNING. Another round, eager now, revokes before it assigns and statuses get a newer generation.
+            member.requestRejoin("stopped work that other members may already run");
         }
         ClusterConfigState resolved = herder.resolvedConfig();
         List<Runnable> starts = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -243,7 +243,7 @@ public class StandaloneHerder extends AbstractHerder {
                 callback.onCompletion(connectorNotFound(connName), null);
                 return;
             }
-            patched = new HashMap<>(current);
+            patched = new LinkedHashMap<>(current);
             configPatch.forEach((key, value) -> {
                 if (value == null) {
                     patched.remove(key);

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -402,7 +401,8 @@ public class ConnectorsResource {
             throw new BadRequestException("Connector name configuration (" + configuredName
                     + ") doesn't match connector name in the URL (" + name + ")");
         }
-        Map<String, String> named = new HashMap<>(config);
+        // Insertion order kept, so the config record carries the keys as the client sent them, like Apache's.
+        Map<String, String> named = new LinkedHashMap<>(config);
         named.put("name", name);
         return named;
     }
