@@ -45,28 +45,15 @@ public abstract class AbstractConnectCli<H extends Herder, T extends WorkerConfi
     protected abstract T createConfig(Map<String, String> workerProps);
 
     /**
-     * Creates the herder of a worker whose REST resources never forward requests. A CLI implements either this or
-     * {@link #createHerderWithForwarder}, which calls this by default.
-     */
-    protected H createHerder(T config, String workerId, Plugins plugins,
-                             ConnectorClientConfigOverridePolicy overridePolicy, String kafkaClusterId) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " creates its herder with "
-                + "createHerderWithForwarder");
-    }
-
-    /**
      * Creates the herder and the forwarder through which the REST resources re-issue requests the herder says
-     * another worker must serve.
+     * another worker must serve ({@link RestRequestForwarder#NONE} for a worker that serves everything itself).
      *
      * @param restUrl the URL this worker advertises to the others ({@code scheme://host:port/})
      */
-    protected HerderWithForwarder<H> createHerderWithForwarder(T config, URI restUrl, String workerId,
-                                                               Plugins plugins,
-                                                               ConnectorClientConfigOverridePolicy overridePolicy,
-                                                               String kafkaClusterId) {
-        return new HerderWithForwarder<>(createHerder(config, workerId, plugins, overridePolicy, kafkaClusterId),
-                RestRequestForwarder.NONE);
-    }
+    protected abstract HerderWithForwarder<H> createHerderWithForwarder(T config, URI restUrl, String workerId,
+                                                                        Plugins plugins,
+                                                                        ConnectorClientConfigOverridePolicy policy,
+                                                                        String kafkaClusterId);
 
     /**
      * Handles the arguments after the worker properties file, once the worker has started; also marks the end of

@@ -6,6 +6,7 @@ import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.runtime.rest.RestRequestForwarder;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
@@ -14,6 +15,7 @@ import org.apache.kafka.connect.storage.MemoryStatusBackingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,16 +48,17 @@ public class ConnectStandalone extends AbstractConnectCli<StandaloneHerder, Stan
     }
 
     @Override
-    protected StandaloneHerder createHerder(StandaloneConfig config, String workerId, Plugins plugins,
-                                            ConnectorClientConfigOverridePolicy overridePolicy,
-                                            String kafkaClusterId) {
+    protected HerderWithForwarder<StandaloneHerder> createHerderWithForwarder(
+            StandaloneConfig config, URI restUrl, String workerId, Plugins plugins,
+            ConnectorClientConfigOverridePolicy overridePolicy, String kafkaClusterId) {
         // The worker configures and starts the offset store.
         FileOffsetBackingStore offsetStore = new FileOffsetBackingStore();
         MemoryStatusBackingStore statusStore = new MemoryStatusBackingStore();
         statusStore.configure(config);
         Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsetStore, overridePolicy, statusStore,
                 kafkaClusterId);
-        return new StandaloneHerder(worker, kafkaClusterId, overridePolicy, statusStore);
+        return new HerderWithForwarder<>(new StandaloneHerder(worker, kafkaClusterId, overridePolicy, statusStore),
+                RestRequestForwarder.NONE);
     }
 
     /** Creates each connector file's connector, in order and one at a time, then reports start-up complete. */

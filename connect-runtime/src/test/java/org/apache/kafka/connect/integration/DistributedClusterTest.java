@@ -31,6 +31,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.apache.kafka.connect.integration.ClusterWaits.awaitTasksPerWorker;
+import static org.apache.kafka.connect.integration.ClusterWaits.createConnector;
+import static org.apache.kafka.connect.integration.ClusterWaits.newTopic;
+import static org.apache.kafka.connect.integration.ClusterWaits.taskStarts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,6 +147,35 @@ class DistributedClusterTest {
         Waits.until("every worker forgets the deleted connector", () -> shared.runningWorkers().stream()
                 .allMatch(worker -> shared.rest(worker).get("/connectors/update-src/status").status() == 404),
                 () -> shared.rest(1).get("/connectors/update-src/status"));
+    }
+
+    @Test
+    void connectorIsRestartedOnItsOwnerWhenItsConfigProviderValuesExpire() {
+        EmbeddedConnectCluster cluster = EmbeddedConnectCluster.builder().name("ttl").workers(2)
+                .workerProperty("config.providers", "ttl")
+                .workerProperty("config.providers.ttl.class", TtlConfigProvider.class.getName())
+                .workerProperty("config.providers.ttl.param.ttl.ms", "1500")
+                .build();
+        ownClusters.add(cluster);
+        cluster.start();
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", SecretRecordingSourceConnector.class.getName());
+        config.put("tasks.max", "1");
+        config.put("db.password", "not-a-secret-here");
+        config.put("db.url", "jdbc:foo://db.example.com/orders");
+        config.put("api.token", "${ttl:/rotating:token}");
+        String name = "ttl-reload-" + UUID.randomUUID().toString().substring(0, 8);
+        createConnector(cluster, 1, name, config);
+        Waits.connectorState(cluster.rest(0), name, "RUNNING", 1, "RUNNING");
+
+        Waits.until("connector " + name + " was restarted after its token's TTL", () ->
+                SecretRecordingSourceConnector.starts(SecretRecordingSourceConnector.CONNECTOR_STARTS, name).size()
+                        >= 3, () -> SecretRecordingSourceConnector.starts(
+                                SecretRecordingSourceConnector.CONNECTOR_STARTS, name).size() + " starts");
+        assertEquals("value-token", SecretRecordingSourceConnector.starts(
+                SecretRecordingSourceConnector.CONNECTOR_STARTS, name).get(2).get("api.token"));
+        assertEquals("${ttl:/rotating:token}", cluster.rest(0).get("/connectors/" + name + "/config").json()
+                .path("api.token").asText(), "the stored config keeps the variable");
     }
 
     @Test
@@ -332,71 +365,10 @@ class DistributedClusterTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static String newTopic(String prefix, int partitions) {
-        String topic = prefix + "-" + UUID.randomUUID();
-        EmbeddedKafkaBroker.shared().createTopic(topic, partitions);
-        return topic;
-    }
 
-    private static void createConnector(EmbeddedConnectCluster cluster, int worker, String name,
-                                        Map<String, String> config) {
-        ConnectRestClient.Response created = cluster.rest(worker).createConnector(name, config);
-        assertEquals(201, created.status(), "creating " + name + " through worker " + worker + ": " + created);
-    }
 
-    /**
-     * Waits until every task of the connectors runs, on running workers only, with this many workers running each
-     * number of tasks (e.g. {4: 3} = three workers with four tasks each); returns the worker of each task.
-     */
-    private static Map<String, String> awaitTasksPerWorker(EmbeddedConnectCluster cluster, List<String> connectors,
-                                            Map<Long, Integer> workersByTaskCount) {
-        ConnectRestClient rest = cluster.rest(cluster.runningWorkers().get(0));
-        AtomicReference<Map<String, String>> owners = new AtomicReference<>();
-        Waits.until("the tasks of " + connectors + " run spread as " + workersByTaskCount + " (task count: workers)",
-                () -> {
-                    owners.set(taskOwners(rest, connectors));
-                    if (owners.get() == null || !cluster.workerIds().containsAll(owners.get().values())) {
-                        return false;
-                    }
-                    Map<String, Long> perWorker = new HashMap<>();
-                    owners.get().values().forEach(worker -> perWorker.merge(worker, 1L, Long::sum));
-                    Map<Long, Integer> spread = new HashMap<>();
-                    perWorker.values().forEach(count -> spread.merge(count, 1, Integer::sum));
-                    return spread.equals(workersByTaskCount);
-                }, owners::get);
-        return owners.get();
-    }
 
-    /**
-     * The worker id of every task ({@code <connector>/<task>}) of the connectors, or null unless every connector
-     * and task is RUNNING.
-     */
-    private static Map<String, String> taskOwners(ConnectRestClient rest, List<String> connectors) {
-        Map<String, String> owners = new TreeMap<>();
-        for (String connector : connectors) {
-            ConnectRestClient.Response status = rest.get("/connectors/" + connector + "/status");
-            if (status.status() != 200 || !"RUNNING".equals(status.json().path("connector").path("state").asText())) {
-                return null;
-            }
-            for (JsonNode task : status.json().path("tasks")) {
-                if (!"RUNNING".equals(task.path("state").asText())) {
-                    return null;
-                }
-                owners.put(connector + "/" + task.path("id").asInt(), task.path("worker_id").asText());
-            }
-        }
-        return owners;
-    }
 
-    private static Map<String, Integer> taskStarts(Set<String> tasks) {
-        Map<String, Integer> starts = new TreeMap<>();
-        for (String task : tasks) {
-            int slash = task.lastIndexOf('/');
-            starts.put(task, SequenceSourceConnector.TaskStarts.of(task.substring(0, slash),
-                    Integer.parseInt(task.substring(slash + 1))));
-        }
-        return starts;
-    }
 
     private static Map<Integer, Long> highestPerTask(String topic) {
         Map<Integer, Long> highest = new TreeMap<>();

@@ -20,10 +20,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.apache.kafka.connect.integration.ClusterWaits.awaitTasksPerWorker;
+import static org.apache.kafka.connect.integration.ClusterWaits.createConnector;
+import static org.apache.kafka.connect.integration.ClusterWaits.newTopic;
+import static org.apache.kafka.connect.integration.ClusterWaits.taskStarts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +72,7 @@ class DistributedProtocolsTest {
         List<Integer> followers = new ArrayList<>(cluster.runningWorkers());
         followers.remove(Integer.valueOf(leader));
 
-        String topic = newTopic("eager");
+        String topic = newTopic("eager", 1);
         createConnector(cluster, followers.get(0), "eager-six", SequenceSourceConnector.config(topic, 6, 1, 500));
         awaitTasksPerWorker(cluster, List.of("eager-six"), Map.of(2L, 3));
 
@@ -117,7 +120,7 @@ class DistributedProtocolsTest {
                 .workerProperty("connect.protocol", "compatible"));
         assertInternalRequestsNotSignatureChecked(cluster);
         int leader = leader(cluster);
-        String topic = newTopic("compatible");
+        String topic = newTopic("compatible", 1);
         List<String> connectors = List.of("compatible-a", "compatible-b");
         for (int i = 0; i < connectors.size(); i++) {
             createConnector(cluster, (leader + 1 + i) % 3, connectors.get(i),
@@ -152,7 +155,7 @@ class DistributedProtocolsTest {
     void mixedGroupRunsEagerWhileAnEagerWorkerIsAMemberAndSessionedAgainAfterItLeft() {
         EmbeddedConnectCluster cluster = startCluster(EmbeddedConnectCluster.builder().name("mixed").workers(2));
         awaitUnsignedInternalRequestsRefused(cluster);
-        String topic = newTopic("mixed");
+        String topic = newTopic("mixed", 1);
         List<String> firstConnectors = List.of("mixed-a", "mixed-b", "mixed-c");
         for (int i = 0; i < firstConnectors.size(); i++) {
             createConnector(cluster, i % 2, firstConnectors.get(i), SequenceSourceConnector.config(topic, 2, 1, 500));
@@ -326,17 +329,7 @@ class DistributedProtocolsTest {
         }, tasks::get);
     }
 
-    private static String newTopic(String prefix) {
-        String topic = prefix + "-" + UUID.randomUUID();
-        EmbeddedKafkaBroker.shared().createTopic(topic, 1);
-        return topic;
-    }
 
-    private static void createConnector(EmbeddedConnectCluster cluster, int worker, String name,
-                                        Map<String, String> config) {
-        ConnectRestClient.Response created = cluster.rest(worker).createConnector(name, config);
-        assertEquals(201, created.status(), "creating " + name + " through worker " + worker + ": " + created);
-    }
 
     /** The worker id running each connector, as its status says. */
     private static Map<String, String> connectorOwners(ConnectRestClient rest, List<String> connectors) {
@@ -353,62 +346,8 @@ class DistributedProtocolsTest {
         return owners;
     }
 
-    /**
-     * Waits until every task of the connectors runs, on running workers only, with this many workers running each
-     * number of tasks (e.g. {4: 3} = three workers with four tasks each); returns the worker of each task.
-     */
-    private static Map<String, String> awaitTasksPerWorker(EmbeddedConnectCluster cluster, List<String> connectors,
-                                                           Map<Long, Integer> workersByTaskCount) {
-        ConnectRestClient rest = cluster.rest(cluster.runningWorkers().get(0));
-        AtomicReference<Map<String, String>> owners = new AtomicReference<>();
-        AtomicReference<List<String>> statuses = new AtomicReference<>();
-        Waits.until("the tasks of " + connectors + " run spread as " + workersByTaskCount + " (task count: workers)"
-                + " on " + cluster.workerIds(), () -> {
-                    statuses.set(new ArrayList<>());
-                    owners.set(taskOwners(rest, connectors, statuses.get()));
-                    if (owners.get() == null || !cluster.workerIds().containsAll(owners.get().values())) {
-                        return false;
-                    }
-                    Map<String, Long> perWorker = new HashMap<>();
-                    owners.get().values().forEach(worker -> perWorker.merge(worker, 1L, Long::sum));
-                    Map<Long, Integer> spread = new HashMap<>();
-                    perWorker.values().forEach(count -> spread.merge(count, 1, Integer::sum));
-                    return spread.equals(workersByTaskCount);
-                }, statuses::get);
-        return owners.get();
-    }
 
-    /**
-     * The worker id of every task ({@code <connector>/<task>}) of the connectors, or null unless every connector
-     * and task is RUNNING; adds the status answers to {@code statuses}.
-     */
-    private static Map<String, String> taskOwners(ConnectRestClient rest, List<String> connectors,
-                                                  List<String> statuses) {
-        Map<String, String> owners = new TreeMap<>();
-        boolean allRunning = true;
-        for (String connector : connectors) {
-            ConnectRestClient.Response status = rest.get("/connectors/" + connector + "/status");
-            statuses.add(status.toString());
-            if (status.status() != 200 || !"RUNNING".equals(status.json().path("connector").path("state").asText())) {
-                allRunning = false;
-            }
-            for (JsonNode task : status.json().path("tasks")) {
-                allRunning &= "RUNNING".equals(task.path("state").asText());
-                owners.put(connector + "/" + task.path("id").asInt(), task.path("worker_id").asText());
-            }
-        }
-        return allRunning ? owners : null;
-    }
 
-    private static Map<String, Integer> taskStarts(Set<String> tasks) {
-        Map<String, Integer> starts = new TreeMap<>();
-        for (String task : tasks) {
-            int slash = task.lastIndexOf('/');
-            starts.put(task, SequenceSourceConnector.TaskStarts.of(task.substring(0, slash),
-                    Integer.parseInt(task.substring(slash + 1))));
-        }
-        return starts;
-    }
 
     private static boolean allIncreased(Map<String, Integer> before, Map<String, Integer> after) {
         return before.keySet().stream().allMatch(task -> after.get(task) > before.get(task));

@@ -48,13 +48,14 @@ import java.util.concurrent.TimeUnit;
  * group; their configs live in the config topic, which only the group's leader writes (apart from pause/resume and
  * cluster logger levels), and the leader's assignment says which worker runs what.
  *
- * <p>Threading. Everything that touches cluster state runs on one herder thread ({@code DistributedHerder-<clientId>-1}):
- * group membership, catching up with the config topic, the queue of {@link HerderRequestQueue requests} REST threads
- * submit, restarts and reactions to config changes. REST threads only enqueue and wait for their callback. This
- * class runs the thread's tick and turns Herder calls into requests; the parts: {@link WorkerGroupMember}
- * (membership), {@link WorkerAssignment} (this worker's share of the work), {@link ConfigLogSync} and
- * {@link PendingConfigUpdates} (the config topic), {@link HerderRequestQueue} (requests), {@link TaskReconfiguration}
- * (task configs), {@link SessionKeys} and {@link DistributedRestarts} (docs/design/0009).
+ * <p>Threading. Everything that touches cluster state runs on one herder thread
+ * ({@code DistributedHerder-<clientId>-1}): group membership, catching up with the config topic, the queue of
+ * {@link HerderRequestQueue requests} REST threads submit, restarts and reactions to config changes. REST threads
+ * only enqueue and wait for their callback. This class runs the thread's tick and turns Herder calls into requests;
+ * the parts: {@link WorkerGroupMember} (membership), {@link WorkerAssignment} (this worker's share of the work),
+ * {@link ConfigLogSync} and {@link PendingConfigUpdates} (the config topic), {@link HerderRequestQueue} (requests),
+ * {@link TaskReconfiguration} (task configs), {@link SessionKeys} and {@link DistributedRestarts}
+ * (docs/design/0009).
  */
 public class DistributedHerder extends AbstractHerder implements Runnable {
 
@@ -83,6 +84,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     private final long workerUnsyncBackoffMs;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** Scheduled restarts for config-provider TTLs, one per connector and config path. */
+    private final Map<ReloadKey, HerderRequestQueue.Request> pendingReloads = new ConcurrentHashMap<>();
     /** The raw config each connector was last started with here; written by the threads that start them. */
     private final Map<String, Map<String, String>> startedConnectorConfigs = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -377,6 +380,32 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     @Override
     protected ClusterConfigState configState() {
         return resolvedConfig();
+    }
+
+    /**
+     * Restarts the connector once the TTL has passed, if it still runs here, so that it reads the provider's values
+     * again (runtime-behaviour §12); a later TTL for the same connector and path replaces a pending restart.
+     */
+    @Override
+    protected void scheduleConfigReload(String connName, String path, long ttlMs) {
+        log.info("Scheduling a restart of connector {} in {} ms to reload config path {}", connName, ttlMs, path);
+        ReloadKey key = new ReloadKey(connName, path);
+        HerderRequestQueue.Request reload = requests.add(time.milliseconds() + ttlMs, () -> {
+            pendingReloads.remove(key);
+            if (work.ownWork().connectors().contains(connName) && configSync.snapshot().contains(connName)) {
+                log.info("Restarting connector {} to reload values of config path {}", connName, path);
+                worker.stopAndAwaitConnector(connName);
+                startConnector(connName, null);
+            }
+        }, null);
+        HerderRequestQueue.Request replaced = pendingReloads.put(key, reload);
+        if (replaced != null) {
+            replaced.cancel();
+        }
+        wakeUp();
+    }
+
+    private record ReloadKey(String connector, String path) {
     }
 
     // ---------------------------------------------------------------------------------------------------------

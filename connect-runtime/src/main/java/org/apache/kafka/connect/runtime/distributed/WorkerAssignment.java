@@ -211,8 +211,9 @@ final class WorkerAssignment implements WorkerRebalanceListener {
 
     /**
      * Applies config changes to the work running here (runtime-behaviour §5.2): a changed connector config restarts
-     * the connector (unless it already runs with it), a target state goes to the connector and its tasks, and tasks whose configs were replaced stop
-     * (to be started again with the new configs after the rebalance that follows, if still assigned here).
+     * the connector (unless it already runs with it), a target state goes to the connector and its tasks, and tasks
+     * whose configs were replaced stop (to be started again with the new configs after the rebalance that follows,
+     * if still assigned here).
      */
     void applyConfigChanges(PendingConfigUpdates.Updates updates) {
         ClusterConfigState resolved = herder.resolvedConfig();
