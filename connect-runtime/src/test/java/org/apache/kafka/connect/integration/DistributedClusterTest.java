@@ -106,7 +106,7 @@ class DistributedClusterTest {
     }
 
     @Test
-    void followersServeConfigUpdatesRestartsAndStopResumeThroughTheLeaderAndTheOwners() {
+    void followersServeConfigUpdatesRestartsAndStopResumeThroughTheLeaderAndTheOwners() throws Exception {
         String topic = newTopic("update", 3);
         createConnector(shared, 0, "update-src", SequenceSourceConnector.config(topic, 2, 1, 500));
         Waits.connectorState(shared.rest(1), "update-src", "RUNNING", 2, "RUNNING");
@@ -138,9 +138,31 @@ class DistributedClusterTest {
         assertEquals(202, plan.status(), plan.toString());
         Waits.connectorState(shared.rest(2), "update-src", "RUNNING", 3, "RUNNING");
 
-        // Stop (leader-only, forwarded), then resume from a follower: the tasks come back.
+        // Stop (leader-only, forwarded); the offsets API then works through any worker.
         assertEquals(204, shared.rest(1).put("/connectors/update-src/stop", null).status());
         Waits.connectorState(shared.rest(0), "update-src", "STOPPED", 0, "RUNNING");
+        Waits.until("the stopped connector's committed offsets are listed", () -> shared.rest(2)
+                .get("/connectors/update-src/offsets").json().path("offsets").size() > 0,
+                () -> shared.rest(2).get("/connectors/update-src/offsets"));
+        Map<String, Object> altered = Map.of("offsets", List.of(Map.of(
+                "partition", Map.of("task", 0), "offset", Map.of("seq", 1_000_000))));
+        ConnectRestClient.Response alter = shared.rest(1).sendRaw("/connectors/update-src/offsets", "PATCH",
+                JSON.writeValueAsString(altered));
+        assertEquals(200, alter.status(), alter.toString());
+        JsonNode offsets = shared.rest(0).get("/connectors/update-src/offsets").json().path("offsets");
+        boolean seen = false;
+        for (JsonNode offset : offsets) {
+            if (offset.path("partition").path("task").asInt() == 0) {
+                assertEquals(1_000_000, offset.path("offset").path("seq").asLong(), offsets.toString());
+                seen = true;
+            }
+        }
+        assertTrue(seen, "task 0's partition is listed: " + offsets);
+        ConnectRestClient.Response reset = shared.rest(2).delete("/connectors/update-src/offsets");
+        assertEquals(200, reset.status(), reset.toString());
+        assertEquals(0, shared.rest(1).get("/connectors/update-src/offsets").json().path("offsets").size());
+
+        // Resume from a follower: the tasks come back.
         assertEquals(202, shared.rest(2).put("/connectors/update-src/resume", null).status());
         Waits.connectorState(shared.rest(0), "update-src", "RUNNING", 3, "RUNNING");
         assertEquals(204, shared.rest(0).delete("/connectors/update-src").status());
