@@ -5,7 +5,6 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.utils.internals.Exit;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
-import org.apache.kafka.connect.errors.AlreadyExistsException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.AbstractHerder;
@@ -23,7 +22,6 @@ import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
-import org.apache.kafka.connect.storage.ConfigRecord.SessionKeyUpdate;
 import org.apache.kafka.connect.storage.KafkaConfigBackingStore;
 import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.Callback;
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,8 +51,8 @@ import java.util.concurrent.TimeUnit;
  * only enqueue and wait for their callback. This class runs the thread's tick and turns Herder calls into requests;
  * the parts: {@link WorkerGroupMember} (membership), {@link WorkerAssignment} (this worker's share of the work),
  * {@link ConfigLogSync} and {@link PendingConfigUpdates} (the config topic), {@link HerderRequestQueue} (requests),
- * {@link TaskReconfiguration} (task configs), {@link SessionKeys} and {@link DistributedRestarts}
- * (docs/design/0009).
+ * {@link TaskReconfiguration} (task configs), {@link ConfigTopicWrites} (what requests write), {@link SessionKeys}
+ * and {@link DistributedRestarts} (docs/design/0009).
  */
 public class DistributedHerder extends AbstractHerder implements Runnable {
 
@@ -79,13 +76,12 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     private final WorkerAssignment work;
     private final TaskReconfiguration taskReconfiguration;
     private final DistributedRestarts restarts;
+    private final ConfigTopicWrites writes;
     private final ExecutorService herderExecutor;
     private final List<AutoCloseable> uponShutdown;
     private final long workerUnsyncBackoffMs;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** Scheduled restarts for config-provider TTLs, one per connector and config path. */
-    private final Map<ReloadKey, HerderRequestQueue.Request> pendingReloads = new ConcurrentHashMap<>();
     /** The raw config each connector was last started with here; written by the threads that start them. */
     private final Map<String, Map<String, String>> startedConnectorConfigs = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -129,7 +125,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
                 configBackingStore, this::resolvedConfig, () -> sessioned() ? sessionKeys.current() : null,
                 requests, action -> addRequest(action, null), time);
         taskReconfiguration.attach(member);
-        this.restarts = new DistributedRestarts(worker, this, taskLauncher, member);
+        this.restarts = new DistributedRestarts(worker, this, taskLauncher, member, requests, time);
+        this.writes = new ConfigTopicWrites(configBackingStore, member);
         this.herderExecutor = Executors.newSingleThreadExecutor(daemonThreads("DistributedHerder-" + clientId + "-"));
     }
 
@@ -289,16 +286,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     }
 
     private void rotateSessionKeyIfLeader() {
-        if (!member.isLeader() || !sessioned() || !sessionKeys.rotationDue()) {
-            return;
-        }
-        log.info("Distributing a new session key for internal requests");
-        try {
-            SessionKeyUpdate key = sessionKeys.generate();
-            configStore.putSessionKey(key);
-            sessionKeys.update(key);
-        } catch (RuntimeException e) {
-            log.error("Failed to write a new session key to the config topic; retrying on the next tick", e);
+        if (member.isLeader() && sessioned()) {
+            sessionKeys.rotateIfDue(configStore);
         }
     }
 
@@ -382,30 +371,11 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         return resolvedConfig();
     }
 
-    /**
-     * Restarts the connector once the TTL has passed, if it still runs here, so that it reads the provider's values
-     * again (runtime-behaviour §12); a later TTL for the same connector and path replaces a pending restart.
-     */
+    /** A connector's config-provider values expire after {@code ttlMs}: its owner restarts it then. */
     @Override
     protected void scheduleConfigReload(String connName, String path, long ttlMs) {
-        log.info("Scheduling a restart of connector {} in {} ms to reload config path {}", connName, ttlMs, path);
-        ReloadKey key = new ReloadKey(connName, path);
-        HerderRequestQueue.Request reload = requests.add(time.milliseconds() + ttlMs, () -> {
-            pendingReloads.remove(key);
-            if (work.ownWork().connectors().contains(connName) && configSync.snapshot().contains(connName)) {
-                log.info("Restarting connector {} to reload values of config path {}", connName, path);
-                worker.stopAndAwaitConnector(connName);
-                startConnector(connName, null);
-            }
-        }, null);
-        HerderRequestQueue.Request replaced = pendingReloads.put(key, reload);
-        if (replaced != null) {
-            replaced.cancel();
-        }
+        restarts.scheduleReload(connName, path, ttlMs);
         wakeUp();
-    }
-
-    private record ReloadKey(String connector, String path) {
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -436,14 +406,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             return;
         }
         addRequest(() -> {
-            requireLeader("Only the leader may write task configurations.");
-            ClusterConfigState snapshot = configStore.snapshot();
-            requireConnector(snapshot, connName);
-            if (snapshot.targetState(connName) == TargetState.STOPPED && !configs.isEmpty()) {
-                throw new BadRequestException("Cannot submit non-empty set of task configs for stopped connector "
-                        + connName);
-            }
-            configStore.putTaskConfigs(connName, configs);
+            writes.putTaskConfigs(connName, configs);
             callback.onCompletion(null, null);
         }, callback);
     }
@@ -455,9 +418,9 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
             return;
         }
         addRequest(() -> {
-            requireLeader("Only the leader may perform zombie fencing.");
+            writes.requireLeader("Only the leader may perform zombie fencing.");
+            writes.requireConnector(connName);
             ClusterConfigState snapshot = configStore.snapshot();
-            requireConnector(snapshot, connName);
             if (connectorType(snapshot.rawConnectorConfig(connName)) != ConnectorType.SOURCE) {
                 throw new BadRequestException("Connector " + connName + " is not a source connector");
             }
@@ -522,15 +485,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
                 return;
             }
             addRequest(() -> {
-                requireLeader("Only the leader can set connector configs.");
-                boolean exists = configStore.contains(connName);
-                if (exists && !allowReplace) {
-                    throw new AlreadyExistsException("Connector " + connName + " already exists");
-                }
-                log.info("{} connector {}", exists ? "Updating" : "Creating", connName);
-                configStore.putConnectorConfig(connName, connConfig, targetState);
-                ClusterConfigState snapshot = configStore.snapshot();
-                callback.onCompletion(null, new Created<>(!exists, connectorInfo(snapshot, connName)));
+                boolean created = writes.putConnectorConfig(connName, connConfig, targetState, allowReplace);
+                callback.onCompletion(null, new Created<>(created, connectorInfo(configStore.snapshot(), connName)));
             }, callback);
         });
     }
@@ -538,31 +494,14 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     @Override
     public void patchConnectorConfig(String connName, Map<String, String> configPatch,
                                      Callback<Created<ConnectorInfo>> callback) {
-        addRequest(() -> {
-            requireLeader("Only the leader can set connector configs.");
-            Map<String, String> current = configStore.snapshot().rawConnectorConfig(connName);
-            if (current == null) {
-                throw connectorNotFound(connName);
-            }
-            Map<String, String> patched = new LinkedHashMap<>(current);
-            configPatch.forEach((key, value) -> {
-                if (value == null) {
-                    patched.remove(key);
-                } else {
-                    patched.put(key, value);
-                }
-            });
-            putConnectorConfig(connName, patched, null, true, callback);
-        }, callback);
+        addRequest(() -> putConnectorConfig(connName, writes.patchedConfig(connName, configPatch), null, true,
+                callback), callback);
     }
 
     @Override
     public void deleteConnectorConfig(String connName, Callback<Created<ConnectorInfo>> callback) {
         addRequest(() -> {
-            requireLeader("Only the leader can delete connector configs.");
-            requireConnector(configStore.snapshot(), connName);
-            log.info("Deleting connector {}", connName);
-            configStore.removeConnectorConfig(connName);
+            writes.deleteConnector(connName);
             callback.onCompletion(null, new Created<>(false, null));
         }, callback);
     }
@@ -572,31 +511,18 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     @Override
     public void pauseConnector(String connName) {
-        putTargetStateFromAnyWorker(connName, TargetState.PAUSED);
+        writes.putTargetState(connName, TargetState.PAUSED);
     }
 
     @Override
     public void resumeConnector(String connName) {
-        putTargetStateFromAnyWorker(connName, TargetState.STARTED);
-    }
-
-    private void putTargetStateFromAnyWorker(String connName, TargetState state) {
-        if (!configStore.contains(connName)) {
-            throw new NotFoundException("Unknown connector " + connName);
-        }
-        configStore.putTargetState(connName, state);
+        writes.putTargetState(connName, TargetState.STARTED);
     }
 
     @Override
     public void stopConnector(String connName, Callback<Void> callback) {
         addRequest(() -> {
-            if (!configStore.contains(connName)) {
-                throw new NotFoundException("Unknown connector " + connName);
-            }
-            requireLeader("Only the leader can transition connectors to the STOPPED state.");
-            log.info("Stopping connector {}", connName);
-            configStore.putTaskConfigs(connName, List.of());
-            configStore.putTargetState(connName, TargetState.STOPPED);
+            writes.stopConnector(connName);
             callback.onCompletion(null, null);
         }, callback);
     }
@@ -614,13 +540,9 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     @Override
     public void restartConnectorAndTasks(RestartRequest request, Callback<ConnectorStateInfo> callback) {
         addRequest(() -> {
-            requireLeader("Only the leader can process restart requests.");
-            String connName = request.connectorName();
-            if (!configStore.contains(connName)) {
-                throw new NotFoundException("Unknown connector: " + connName);
-            }
+            writes.checkRestart(request.connectorName());
             RestartPlan plan = buildRestartPlan(request);
-            configStore.putRestartRequest(request);
+            writes.putRestart(request);
             callback.onCompletion(null, plan.restartConnectorStateInfo());
         }, callback);
     }
@@ -649,7 +571,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     protected void modifyConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
                                           Callback<Message> callback) {
         addRequest(() -> {
-            requireLeader("Only the leader can modify connector offsets.");
+            writes.requireLeader("Only the leader can modify connector offsets.");
             if (!readConfigToEnd()) {
                 throw new ConnectException("Failed to read to the end of the config topic");
             }
@@ -668,7 +590,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     @Override
     public void setClusterLoggerLevel(String namespace, String level) {
-        configStore.putLoggerLevel(namespace, level);
+        writes.putLoggerLevel(namespace, level);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -691,16 +613,6 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         }
         requests.add(time.milliseconds(), action, callback);
         wakeUp();
-    }
-
-    private void requireLeader(String message) {
-        if (!member.isLeader()) {
-            throw notLeader(message);
-        }
-    }
-
-    private NotLeaderException notLeader(String message) {
-        return new NotLeaderException(message, member.leaderUrl());
     }
 
     /** The snapshot for answering reads about connectors: 409 while a rebalance for a config change is pending. */

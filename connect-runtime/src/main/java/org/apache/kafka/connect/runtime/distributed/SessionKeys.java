@@ -2,6 +2,9 @@ package org.apache.kafka.connect.runtime.distributed;
 
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.storage.ConfigRecord.SessionKeyUpdate;
+import org.apache.kafka.connect.storage.KafkaConfigBackingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.NoSuchAlgorithmException;
 
@@ -15,6 +18,8 @@ import javax.crypto.SecretKey;
  * herder thread; {@link #current()} from any thread.
  */
 final class SessionKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionKeys.class);
 
     private final Time time;
     private final String algorithm;
@@ -55,6 +60,24 @@ final class SessionKeys {
             return true;
         }
         return keySizeBits != null && secret.getEncoded().length * 8 != keySizeBits;
+    }
+
+    /**
+     * Leader: distributes a new key through the config topic when one is due; a failed write is logged and retried
+     * on the next call.
+     */
+    void rotateIfDue(KafkaConfigBackingStore configStore) {
+        if (!rotationDue()) {
+            return;
+        }
+        log.info("Distributing a new session key for internal requests");
+        try {
+            SessionKeyUpdate key = generate();
+            configStore.putSessionKey(key);
+            update(key);
+        } catch (RuntimeException e) {
+            log.error("Failed to write a new session key to the config topic; retrying on the next tick", e);
+        }
     }
 
     /** A fresh key made as configured, stamped now. */
