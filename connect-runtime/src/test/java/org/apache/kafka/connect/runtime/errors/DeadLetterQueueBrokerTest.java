@@ -67,7 +67,7 @@ class DeadLetterQueueBrokerTest {
         try (Admin admin = broker.admin()) {
             deadLetterQueue = DeadLetterQueueReporter.create(admin, producer, TASK, DLQ_TOPIC, (short) 1, true,
                     errorMetrics);
-            TopicDescription created = admin.describeTopics(List.of(DLQ_TOPIC)).allTopicNames().get().get(DLQ_TOPIC);
+            TopicDescription created = describeOnceKnown(admin, DLQ_TOPIC);
             assertEquals(1, created.partitions().size());
             assertEquals(1, created.partitions().get(0).replicas().size());
             // The connector's next task finds the topic there and uses it.
@@ -172,5 +172,21 @@ class DeadLetterQueueBrokerTest {
     private static Object metric(Metrics metrics, String name) {
         return metrics.metric(metrics.metricName(name, ErrorHandlingMetrics.GROUP,
                 Map.of("connector", TASK.connector(), "task", "0"))).metricValue();
+    }
+
+    /** The broker may answer "unknown topic" for a moment after it created the topic: its metadata is propagating. */
+    private static TopicDescription describeOnceKnown(Admin admin, String topic) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 }
