@@ -541,6 +541,11 @@ public abstract class AbstractHerder implements Herder, ConnectorStatus.Listener
         }
     }
 
+    /** The 404 for a connector the config does not know, as both herders and their helpers answer it. */
+    public static NotFoundException connectorNotFound(String connName) {
+        return new NotFoundException("Connector " + connName + " not found");
+    }
+
     /** A thread factory for the herder's own daemon threads, numbered from 1. */
     protected static java.util.concurrent.ThreadFactory daemonThreads(String namePrefix) {
         AtomicInteger counter = new AtomicInteger();

@@ -2,6 +2,7 @@ package org.apache.kafka.connect.runtime.distributed;
 
 import org.apache.kafka.connect.errors.AlreadyExistsException;
 import org.apache.kafka.connect.errors.NotFoundException;
+import org.apache.kafka.connect.runtime.AbstractHerder;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
@@ -49,7 +50,7 @@ final class ConfigTopicWrites {
         requireLeader("Only the leader can set connector configs.");
         Map<String, String> current = configStore.snapshot().rawConnectorConfig(connName);
         if (current == null) {
-            throw DistributedHerder.connectorNotFound(connName);
+            throw AbstractHerder.connectorNotFound(connName);
         }
         Map<String, String> patched = new LinkedHashMap<>(current);
         patch.forEach((key, value) -> {
@@ -123,7 +124,7 @@ final class ConfigTopicWrites {
 
     void requireConnector(String connName) {
         if (!configStore.contains(connName)) {
-            throw DistributedHerder.connectorNotFound(connName);
+            throw AbstractHerder.connectorNotFound(connName);
         }
     }
 }

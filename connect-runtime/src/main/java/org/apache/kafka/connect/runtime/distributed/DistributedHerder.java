@@ -6,7 +6,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.utils.internals.Exit;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.AbstractHerder;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
@@ -629,7 +628,4 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         }
     }
 
-    static NotFoundException connectorNotFound(String connName) {
-        return new NotFoundException("Connector " + connName + " not found");
-    }
 }

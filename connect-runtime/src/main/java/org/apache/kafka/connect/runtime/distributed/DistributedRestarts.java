@@ -3,6 +3,7 @@ package org.apache.kafka.connect.runtime.distributed;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
+import org.apache.kafka.connect.runtime.ConfigReloads;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TaskLauncher;
 import org.apache.kafka.connect.runtime.Worker;
@@ -12,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Restarts on a distributed worker (runtime-behaviour §5.5, rest-api.md): a single connector or task is restarted by
@@ -29,10 +28,8 @@ final class DistributedRestarts {
     private final DistributedHerder herder;
     private final TaskLauncher taskLauncher;
     private final WorkerGroupMember member;
-    private final HerderRequestQueue requests;
-    private final Time time;
-    /** Scheduled restarts for config-provider TTLs, one per connector and config path; any thread schedules. */
-    private final Map<ReloadKey, HerderRequestQueue.Request> pendingReloads = new ConcurrentHashMap<>();
+    /** Scheduled restarts for config-provider TTLs, as delayed herder requests. */
+    private final ConfigReloads configReloads;
 
     DistributedRestarts(Worker worker, DistributedHerder herder, TaskLauncher taskLauncher,
                         WorkerGroupMember member, HerderRequestQueue requests, Time time) {
@@ -40,8 +37,9 @@ final class DistributedRestarts {
         this.herder = herder;
         this.taskLauncher = taskLauncher;
         this.member = member;
-        this.requests = requests;
-        this.time = time;
+        this.configReloads = new ConfigReloads(
+                (delayMs, action) -> requests.add(time.milliseconds() + delayMs, action::run, null)::cancel,
+                this::reloadConnector);
     }
 
     /**
@@ -50,23 +48,15 @@ final class DistributedRestarts {
      * restart is a delayed herder request; the caller wakes the herder thread so its wait accounts for it.
      */
     void scheduleReload(String connName, String path, long ttlMs) {
-        log.info("Scheduling a restart of connector {} in {} ms to reload config path {}", connName, ttlMs, path);
-        ReloadKey key = new ReloadKey(connName, path);
-        HerderRequestQueue.Request reload = requests.add(time.milliseconds() + ttlMs, () -> {
-            pendingReloads.remove(key);
-            if (member.currentWork().connectors().contains(connName) && herder.resolvedConfig().contains(connName)) {
-                log.info("Restarting connector {} to reload values of config path {}", connName, path);
-                worker.stopAndAwaitConnector(connName);
-                herder.startConnector(connName, null);
-            }
-        }, null);
-        HerderRequestQueue.Request replaced = pendingReloads.put(key, reload);
-        if (replaced != null) {
-            replaced.cancel();
-        }
+        configReloads.schedule(connName, path, ttlMs);
     }
 
-    private record ReloadKey(String connector, String path) {
+    private void reloadConnector(String connName, String path) {
+        if (member.currentWork().connectors().contains(connName) && herder.resolvedConfig().contains(connName)) {
+            log.info("Restarting connector {} to reload values of config path {}", connName, path);
+            worker.stopAndAwaitConnector(connName);
+            herder.startConnector(connName, null);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.kafka.connect.errors.AlreadyExistsException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.AbstractHerder;
+import org.apache.kafka.connect.runtime.ConfigReloads;
 import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.Worker;
@@ -28,7 +29,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +65,7 @@ public class StandaloneHerder extends AbstractHerder {
     private final StandaloneRestarts restarts;
     private final StandaloneConfigUpdates configUpdates;
     /** Scheduled restarts for config-provider TTLs, one per connector and config path. */
-    private final Map<ReloadKey, ScheduledFuture<?>> pendingReloads = new ConcurrentHashMap<>();
+    private final ConfigReloads configReloads;
     private volatile boolean running;
 
     public StandaloneHerder(Worker worker, String kafkaClusterId, ConnectorClientConfigOverridePolicy overridePolicy,
@@ -77,6 +77,10 @@ public class StandaloneHerder extends AbstractHerder {
                             StatusBackingStore statusBackingStore, ConfigBackingStore configBackingStore) {
         super(worker, worker.workerId(), kafkaClusterId, statusBackingStore, configBackingStore, overridePolicy);
         this.requestExecutor = Executors.newSingleThreadScheduledExecutor(daemonThreads("StandaloneHerder-request-"));
+        this.configReloads = new ConfigReloads((delayMs, action) -> {
+            ScheduledFuture<?> scheduled = requestExecutor.schedule(action, delayMs, TimeUnit.MILLISECONDS);
+            return () -> scheduled.cancel(false);
+        }, this::reloadConnector);
         this.healthCheck = new StandaloneHealthCheck(this, this::isRunning,
                 Executors.newSingleThreadExecutor(daemonThreads("StandaloneHerder-health-check-")));
         this.tasks = new StandaloneTasks(worker, configBackingStore, this::configState, statusBackingStore, this,
@@ -448,35 +452,23 @@ public class StandaloneHerder extends AbstractHerder {
      */
     @Override
     protected void scheduleConfigReload(String connName, String path, long ttlMs) {
-        log.info("Scheduling a restart of connector {} in {} ms to reload config path {}", connName, ttlMs, path);
-        ReloadKey key = new ReloadKey(connName, path);
         try {
-            ScheduledFuture<?> reload = requestExecutor.schedule(() -> reloadConnector(key), ttlMs,
-                    TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> replaced = pendingReloads.put(key, reload);
-            if (replaced != null) {
-                replaced.cancel(false);
-            }
+            configReloads.schedule(connName, path, ttlMs);
         } catch (RejectedExecutionException e) {
             log.debug("Not scheduling a config reload of connector {}: the herder is stopping", connName);
         }
     }
 
-    private void reloadConnector(ReloadKey key) {
-        pendingReloads.remove(key);
-        String connName = key.connector();
+    private void reloadConnector(String connName, String path) {
         if (!running || !configBackingStore.contains(connName)) {
             return;
         }
-        log.info("Restarting connector {} to reload values of config path {}", connName, key.path());
+        log.info("Restarting connector {} to reload values of config path {}", connName, path);
         restartConnector(connName, (error, ignored) -> {
             if (error != null) {
                 log.error("Failed to restart connector {} to reload its config", connName, error);
             }
         });
-    }
-
-    private record ReloadKey(String connector, String path) {
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -503,7 +495,4 @@ public class StandaloneHerder extends AbstractHerder {
         loggers().setLevel(namespace, level);
     }
 
-    static NotFoundException connectorNotFound(String connName) {
-        return new NotFoundException("Connector " + connName + " not found");
-    }
 }

@@ -1,5 +1,6 @@
 package org.apache.kafka.connect.runtime.standalone;
 
+import org.apache.kafka.connect.runtime.AbstractHerder;
 import org.apache.kafka.connect.runtime.TargetState;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.distributed.ClusterConfigState;
@@ -29,7 +30,7 @@ final class StandaloneOffsets {
     void read(String connName, Callback<ConnectorOffsets> callback) {
         ClusterConfigState snapshot = configState.get();
         if (!snapshot.contains(connName)) {
-            callback.onCompletion(StandaloneHerder.connectorNotFound(connName), null);
+            callback.onCompletion(AbstractHerder.connectorNotFound(connName), null);
             return;
         }
         worker.connectorOffsets(connName, snapshot.connectorConfig(connName), callback);
@@ -42,7 +43,7 @@ final class StandaloneOffsets {
     void modify(String connName, Map<Map<String, ?>, Map<String, ?>> offsets, Callback<Message> callback) {
         ClusterConfigState snapshot = configState.get();
         if (!snapshot.contains(connName)) {
-            callback.onCompletion(StandaloneHerder.connectorNotFound(connName), null);
+            callback.onCompletion(AbstractHerder.connectorNotFound(connName), null);
             return;
         }
         if (snapshot.targetState(connName) != TargetState.STOPPED || snapshot.taskCount(connName) != 0) {
