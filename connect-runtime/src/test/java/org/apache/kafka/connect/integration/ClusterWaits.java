@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Steps and waits the distributed-mode tests share: topics, connectors, and where tasks run. */
 final class ClusterWaits {
@@ -87,5 +89,32 @@ final class ClusterWaits {
                     Integer.parseInt(task.substring(slash + 1))));
         }
         return starts;
+    }
+
+    /**
+     * Adds a fourth worker to a cluster whose three workers run 12 {@link SequenceSourceConnector} tasks 4/4/4 (as
+     * {@code ownersBefore} shows) and checks the cooperative hand-over: the newcomer takes exactly 3 tasks, they are
+     * started there, and every task that stayed was not restarted.
+     */
+    static void addWorkerAndAssertOnlyItsShareMoves(EmbeddedConnectCluster cluster, List<String> connectors,
+                                                    Map<String, String> ownersBefore) {
+        Map<String, Integer> startsBefore = taskStarts(ownersBefore.keySet());
+
+        int newcomer = cluster.addWorker();
+        String newcomerId = cluster.workerId(newcomer);
+        Map<String, String> ownersAfter = awaitTasksPerWorker(cluster, connectors, Map.of(3L, 4));
+        Map<String, Integer> startsAfter = taskStarts(ownersAfter.keySet());
+        Set<String> moved = new HashSet<>();
+        for (String task : ownersAfter.keySet()) {
+            if (ownersAfter.get(task).equals(ownersBefore.get(task))) {
+                assertEquals(startsBefore.get(task), startsAfter.get(task),
+                        "task " + task + " stayed on " + ownersAfter.get(task) + " but was restarted");
+            } else {
+                moved.add(task);
+                assertEquals(newcomerId, ownersAfter.get(task), "only the newcomer takes tasks: " + ownersAfter);
+                assertTrue(startsAfter.get(task) > startsBefore.get(task), "moved task " + task + " was not started");
+            }
+        }
+        assertEquals(3, moved.size(), "the newcomer takes its share of 12 tasks: " + ownersAfter);
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,10 +30,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.apache.kafka.connect.integration.ClusterWaits.addWorkerAndAssertOnlyItsShareMoves;
 import static org.apache.kafka.connect.integration.ClusterWaits.awaitTasksPerWorker;
 import static org.apache.kafka.connect.integration.ClusterWaits.createConnector;
 import static org.apache.kafka.connect.integration.ClusterWaits.newTopic;
-import static org.apache.kafka.connect.integration.ClusterWaits.taskStarts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,24 +207,7 @@ class DistributedClusterTest {
         createConnector(cluster, 2, "join-b", SequenceSourceConnector.config(topic, 6, 1, 500));
         List<String> connectors = List.of("join-a", "join-b");
         Map<String, String> ownersBefore = awaitTasksPerWorker(cluster, connectors, Map.of(4L, 3));
-        Map<String, Integer> startsBefore = taskStarts(ownersBefore.keySet());
-
-        int newcomer = cluster.addWorker();
-        String newcomerId = cluster.workerId(newcomer);
-        Map<String, String> ownersAfter = awaitTasksPerWorker(cluster, connectors, Map.of(3L, 4));
-        Map<String, Integer> startsAfter = taskStarts(ownersAfter.keySet());
-        Set<String> moved = new HashSet<>();
-        for (String task : ownersAfter.keySet()) {
-            if (ownersAfter.get(task).equals(ownersBefore.get(task))) {
-                assertEquals(startsBefore.get(task), startsAfter.get(task),
-                        "task " + task + " stayed on " + ownersAfter.get(task) + " but was restarted");
-            } else {
-                moved.add(task);
-                assertEquals(newcomerId, ownersAfter.get(task), "only the newcomer takes tasks: " + ownersAfter);
-                assertTrue(startsAfter.get(task) > startsBefore.get(task), "moved task " + task + " was not started");
-            }
-        }
-        assertEquals(3, moved.size(), "the newcomer takes its share of 12 tasks: " + ownersAfter);
+        addWorkerAndAssertOnlyItsShareMoves(cluster, connectors, ownersBefore);
     }
 
     @Test

@@ -18,11 +18,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.apache.kafka.connect.integration.ClusterWaits.addWorkerAndAssertOnlyItsShareMoves;
 import static org.apache.kafka.connect.integration.ClusterWaits.awaitTasksPerWorker;
 import static org.apache.kafka.connect.integration.ClusterWaits.createConnector;
 import static org.apache.kafka.connect.integration.ClusterWaits.newTopic;
@@ -130,24 +130,7 @@ class DistributedProtocolsTest {
         Map<String, String> connectorOwners = connectorOwners(cluster.rest(leader), connectors);
         // Least loaded first: two workers run one connector each, so a follower published task configs unsigned.
         assertEquals(2, new HashSet<>(connectorOwners.values()).size(), connectorOwners.toString());
-        Map<String, Integer> startsBefore = taskStarts(ownersBefore.keySet());
-
-        int newcomer = cluster.addWorker();
-        String newcomerId = cluster.workerId(newcomer);
-        Map<String, String> ownersAfter = awaitTasksPerWorker(cluster, connectors, Map.of(3L, 4));
-        Map<String, Integer> startsAfter = taskStarts(ownersAfter.keySet());
-        Set<String> moved = new HashSet<>();
-        for (String task : ownersAfter.keySet()) {
-            if (ownersAfter.get(task).equals(ownersBefore.get(task))) {
-                assertEquals(startsBefore.get(task), startsAfter.get(task),
-                        "task " + task + " stayed on " + ownersAfter.get(task) + " but was restarted");
-            } else {
-                moved.add(task);
-                assertEquals(newcomerId, ownersAfter.get(task), "only the newcomer takes tasks: " + ownersAfter);
-                assertTrue(startsAfter.get(task) > startsBefore.get(task), "moved task " + task + " was not started");
-            }
-        }
-        assertEquals(3, moved.size(), "the newcomer takes its share of 12 tasks: " + ownersAfter);
+        addWorkerAndAssertOnlyItsShareMoves(cluster, connectors, ownersBefore);
         assertInternalRequestsNotSignatureChecked(cluster);
     }
 
