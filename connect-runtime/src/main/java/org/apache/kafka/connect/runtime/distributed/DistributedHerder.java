@@ -83,6 +83,8 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
 
     /** The raw config each connector was last started with here; written by the threads that start them. */
     private final Map<String, Map<String, String>> startedConnectorConfigs = new ConcurrentHashMap<>();
+    /** The raw connector and task config each task was last started with here; written like the above. */
+    private final Map<ConnectorTaskId, List<Map<String, String>>> startedTaskConfigs = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean stopping;
 
@@ -114,8 +116,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
         this.pendingUpdates = new PendingConfigUpdates(connector -> configSync.snapshot().contains(connector),
                 this::wakeUp);
         configBackingStore.setUpdateListener(pendingUpdates);
-        this.work = new WorkerAssignment(worker, this, configSync, statusBackingStore, pendingUpdates, taskLauncher,
-                workStarter);
+        this.work = new WorkerAssignment(worker, this, configSync, statusBackingStore, pendingUpdates, workStarter);
         this.member = new WorkerGroupMember(config, restUrl, worker.workerId(), configSync, work, time);
         work.attach(member);
         this.taskConfigPublisher = new TaskConfigPublisher(forwarder,
@@ -124,7 +125,7 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
                 configBackingStore, this::resolvedConfig, () -> sessioned() ? sessionKeys.current() : null,
                 requests, action -> addRequest(action, null), time);
         taskReconfiguration.attach(member);
-        this.restarts = new DistributedRestarts(worker, this, taskLauncher, member, requests, time);
+        this.restarts = new DistributedRestarts(worker, this, member, requests, time);
         this.writes = new ConfigTopicWrites(configBackingStore, member);
         this.herderExecutor = Executors.newSingleThreadExecutor(daemonThreads("DistributedHerder-" + clientId + "-"));
     }
@@ -353,6 +354,27 @@ public class DistributedHerder extends AbstractHerder implements Runnable {
     /** Whether the connector was last started here with this (raw) config. */
     boolean startedWith(String connName, Map<String, String> rawConfig) {
         return rawConfig != null && rawConfig.equals(startedConnectorConfigs.get(connName));
+    }
+
+    /**
+     * Starts one task from the snapshot and remembers the configs it runs with.
+     *
+     * @param resolved the herder's config snapshot, variables resolved
+     * @return false if it could not be created (its status is then FAILED)
+     */
+    boolean startTask(ClusterConfigState resolved, ConnectorTaskId id) {
+        startedTaskConfigs.put(id, taskConfigs(resolved, id));
+        return taskLauncher.start(resolved, id);
+    }
+
+    /** Whether the task was last started here with the connector and task configs {@code snapshot} holds now. */
+    boolean taskStartedWith(ClusterConfigState snapshot, ConnectorTaskId id) {
+        return taskConfigs(snapshot, id).equals(startedTaskConfigs.get(id));
+    }
+
+    // A task runs with both: a changed connector config changes the task even when its own config is the same.
+    private static List<Map<String, String>> taskConfigs(ClusterConfigState snapshot, ConnectorTaskId id) {
+        return Arrays.asList(snapshot.rawConnectorConfig(id.connector()), snapshot.rawTaskConfig(id));
     }
 
     /** The herder's config snapshot with config-provider variables resolved: what the worker gets. */

@@ -5,7 +5,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.ConfigReloads;
 import org.apache.kafka.connect.runtime.RestartRequest;
-import org.apache.kafka.connect.runtime.TaskLauncher;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.util.Callback;
 import org.apache.kafka.connect.util.ConnectorTaskId;
@@ -26,16 +25,14 @@ final class DistributedRestarts {
 
     private final Worker worker;
     private final DistributedHerder herder;
-    private final TaskLauncher taskLauncher;
     private final WorkerGroupMember member;
     /** Scheduled restarts for config-provider TTLs, as delayed herder requests. */
     private final ConfigReloads configReloads;
 
-    DistributedRestarts(Worker worker, DistributedHerder herder, TaskLauncher taskLauncher,
-                        WorkerGroupMember member, HerderRequestQueue requests, Time time) {
+    DistributedRestarts(Worker worker, DistributedHerder herder, WorkerGroupMember member,
+                        HerderRequestQueue requests, Time time) {
         this.worker = worker;
         this.herder = herder;
-        this.taskLauncher = taskLauncher;
         this.member = member;
         this.configReloads = new ConfigReloads(
                 (delayMs, action) -> requests.add(time.milliseconds() + delayMs, action::run, null)::cancel,
@@ -93,7 +90,7 @@ final class DistributedRestarts {
         }
         log.info("Restarting task {}", id);
         worker.stopAndAwaitTask(id);
-        if (taskLauncher.start(resolved, id)) {
+        if (herder.startTask(resolved, id)) {
             callback.onCompletion(null, null);
         } else {
             callback.onCompletion(new ConnectException("Failed to start task: " + id), null);
@@ -148,7 +145,7 @@ final class DistributedRestarts {
                 herder.startConnector(connName, null);
             }
             for (ConnectorTaskId id : tasks) {
-                taskLauncher.start(resolved, id);
+                herder.startTask(resolved, id);
             }
         }
     }

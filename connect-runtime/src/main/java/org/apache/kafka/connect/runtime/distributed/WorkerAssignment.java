@@ -1,7 +1,6 @@
 package org.apache.kafka.connect.runtime.distributed;
 
 import org.apache.kafka.connect.runtime.TargetState;
-import org.apache.kafka.connect.runtime.TaskLauncher;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.ConnectorTaskId;
@@ -29,7 +28,6 @@ final class WorkerAssignment implements WorkerRebalanceListener {
     private final ConfigLogSync configSync;
     private final StatusBackingStore statusStore;
     private final PendingConfigUpdates pendingUpdates;
-    private final TaskLauncher taskLauncher;
     private final AssignedWorkStarter workStarter;
     private WorkerGroupMember member;
 
@@ -39,13 +37,12 @@ final class WorkerAssignment implements WorkerRebalanceListener {
     private volatile boolean joinedOnce;
 
     WorkerAssignment(Worker worker, DistributedHerder herder, ConfigLogSync configSync, StatusBackingStore statusStore,
-                     PendingConfigUpdates pendingUpdates, TaskLauncher taskLauncher, AssignedWorkStarter workStarter) {
+                     PendingConfigUpdates pendingUpdates, AssignedWorkStarter workStarter) {
         this.worker = worker;
         this.herder = herder;
         this.configSync = configSync;
         this.statusStore = statusStore;
         this.pendingUpdates = pendingUpdates;
-        this.taskLauncher = taskLauncher;
         this.workStarter = workStarter;
     }
 
@@ -151,7 +148,7 @@ final class WorkerAssignment implements WorkerRebalanceListener {
         }
         for (ConnectorTaskId id : work.tasks()) {
             if (!worker.taskIds().contains(id) && resolved.rawTaskConfig(id) != null) {
-                starts.add(() -> taskLauncher.start(resolved, id));
+                starts.add(() -> herder.startTask(resolved, id));
             }
         }
         if (!starts.isEmpty()) {
@@ -231,8 +228,10 @@ final class WorkerAssignment implements WorkerRebalanceListener {
                 applyTargetState(connName, resolved.targetState(connName));
             }
         }
+        // A task started after its new config was written (by the rebalance it caused) already runs with it.
         List<ConnectorTaskId> replaced = worker.taskIds().stream()
                 .filter(id -> updates.connectorsWithNewTasks().contains(id.connector()))
+                .filter(id -> !herder.taskStartedWith(resolved, id))
                 .toList();
         if (!replaced.isEmpty()) {
             log.info("Stopping tasks {} whose configs were replaced", replaced);
